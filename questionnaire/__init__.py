@@ -1,0 +1,38 @@
+"""Shortfall: find out whether you could still owe money after losing your home."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from .config import configure
+
+
+def create_app(test_config: dict[str, Any] | None = None) -> Flask:
+    """Build the app: configuration, database, content, translations, security, and pages."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder="../templates",
+        static_folder="../static",
+    )
+    configure(app, test_config)
+
+    from . import database, i18n, security, server_session
+    from .content import load_questionnaire
+
+    database.init_app(app)
+    app.session_interface = server_session.ServerSessionInterface()
+    app.extensions["shortfall.questionnaire"] = load_questionnaire(app.config["QUESTIONS_DIR"])
+    i18n.init_app(app)
+    security.init_app(app)
+
+    from . import cli
+    from .web import errors, interview, pages
+
+    app.register_blueprint(pages.blueprint)
+    app.register_blueprint(interview.blueprint)
+    errors.init_app(app)
+    cli.init_app(app)
+    return app

@@ -1,0 +1,68 @@
+"""Turns stored answers on the current path into case facts named as in the assessment API."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .content import Questionnaire
+from .flow import Answers, Location, path
+from .schema import Question
+
+# The request fields of the assessment API that questions may feed (DESIGN, "The assessment API").
+CASE_FIELDS = frozenset(
+    {
+        "state", "occupancy", "units", "acres", "stage", "foreclosure_type", "sale_date",
+        "sale_price", "home_value", "lender_approved_sale", "written_release", "bankruptcy",
+        "lawsuit_served",
+    }
+)  # fmt: skip
+LOAN_FIELDS = frozenset(
+    {"purpose", "owner", "principal", "interest_owed", "fees_and_costs", "other_charges"}
+)
+LIENS = ("first", "second", "third")
+UNITS_CAP = 5  # the API counts five or more units as 5
+
+
+def _fact(question: Question, value: str) -> Any:
+    """Convert one stored answer to its API form; None means 'unknown, leave it out'."""
+    if value == "":
+        return None
+    if question.type == "single_choice":
+        option = next((o for o in question.options if o.value == value), None)
+        return None if option is None or option.unknown else value
+    if question.type == "whole_number":
+        number = int(value)
+        return min(number, UNITS_CAP) if question.field == "units" else number
+    return value  # money, dates, numbers and codes are stored in their API form
+
+
+def case_facts(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
+    """Build the API request body from the answers that are on the path (others are ignored)."""
+    facts: dict[str, Any] = {}
+    loans: dict[int, dict[str, Any]] = {}
+    for location in path(questionnaire, answers):
+        question = questionnaire.questions[location.question_id]
+        value = answers.get(location.key)
+        if question.field is None or value is None:
+            continue
+        fact = _fact(question, value)
+        if fact is None:
+            continue
+        if location.item is None:
+            facts[question.field] = fact
+        else:
+            loans.setdefault(location.item, {})[question.field] = fact
+    items = _loan_items(questionnaire, answers)
+    if items:
+        facts["loans"] = [{"lien": LIENS[i - 1], **loans.get(i, {})} for i in items]
+    return facts
+
+
+def _loan_items(questionnaire: Questionnaire, answers: Answers) -> list[int]:
+    items = {
+        loc.item for loc in path(questionnaire, answers) if loc.item is not None
+    }  # groups asked on this path
+    return sorted(i for i in items if i <= len(LIENS))
+
+
+__all__ = ["CASE_FIELDS", "LIENS", "LOAN_FIELDS", "Location", "case_facts"]

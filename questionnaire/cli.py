@@ -1,0 +1,30 @@
+"""Command-line tasks: `flask --app app purge-expired` and `flask --app app check-content`."""
+
+from __future__ import annotations
+
+import click
+from flask import Flask, current_app
+
+from .content import ContentError, load_questionnaire
+from .interviews import purge_expired
+
+
+def init_app(app: Flask) -> None:
+    """Register the commands."""
+
+    @app.cli.command("purge-expired")
+    def purge_command() -> None:
+        """Delete interviews and sessions past their retention date."""
+        interviews, sessions = purge_expired()
+        click.echo(f"Deleted {interviews} interviews and {sessions} sessions.")
+
+    @app.cli.command("check-content")
+    def check_command() -> None:
+        """Validate the questionnaire content and list any problems."""
+        try:
+            load_questionnaire(current_app.config["QUESTIONS_DIR"])
+        except ContentError as error:
+            for problem in error.problems:
+                click.echo(problem, err=True)
+            raise SystemExit(1) from None
+        click.echo("Content is valid.")

@@ -1,0 +1,61 @@
+"""Settings, read from the environment with safe defaults for a single machine."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _secret_key(instance: Path) -> str:
+    """SECRET_KEY from the environment, else a random key kept under instance/ across restarts."""
+    from_env = os.environ.get("SHORTFALL_SECRET_KEY")
+    if from_env:
+        return from_env
+    instance.mkdir(parents=True, exist_ok=True)
+    key_file = instance / "secret_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_hex(32), encoding="ascii")
+        key_file.chmod(0o600)
+    return key_file.read_text(encoding="ascii").strip()
+
+
+def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
+    """Apply defaults, then the environment, then test overrides."""
+    instance = Path(app.instance_path)
+    app.config.update(
+        DATABASE_URL=os.environ.get(
+            "DATABASE_URL", f"sqlite:///{instance / 'shortfall.sqlite3'}"
+        ),
+        AUTO_MIGRATE=os.environ.get("SHORTFALL_AUTO_MIGRATE", "1") != "0",
+        QUESTIONS_DIR=ROOT / "content" / "questions",
+        RETENTION_DAYS=int(os.environ.get("SHORTFALL_RETENTION_DAYS", "30")),
+        # Plain HTML forms post url-encoded bodies, which Werkzeug does not cap by itself.
+        MAX_CONTENT_LENGTH=64 * 1024,
+        MAX_FORM_MEMORY_SIZE=64 * 1024,
+        MAX_FORM_PARTS=200,
+        # The CSRF token lives as long as the session: an expiring token loses people's answers.
+        WTF_CSRF_TIME_LIMIT=None,
+        WTF_CSRF_SSL_STRICT=True,
+        SESSION_COOKIE_NAME="shortfall_session",
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SECURE=os.environ.get("SHORTFALL_SECURE_COOKIES", "0") == "1",
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(days=30),
+        LANGUAGES=("en",),
+        BABEL_DEFAULT_LOCALE="en",
+        BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
+        RATELIMIT_STORAGE_URI=os.environ.get("SHORTFALL_RATELIMIT_STORAGE", "memory://"),
+        RATELIMIT_HEADERS_ENABLED=True,
+        RESUME_RATE_LIMIT="10 per minute;50 per hour",
+    )
+    if overrides:
+        app.config.update(overrides)
+    if "SECRET_KEY" not in (overrides or {}):
+        app.config["SECRET_KEY"] = _secret_key(instance)

@@ -1,0 +1,159 @@
+"""Builds the WTForms form for a question from its type, through a type-to-field table."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from flask_wtf import FlaskForm
+from wtforms import Field, RadioField, SelectField, StringField
+from wtforms.validators import StopValidation, ValidationError
+
+from . import parsers
+from .messages import message_for
+from .schema import Question
+from .states import STATE_NAMES
+
+Choices = list[tuple[str, str]]
+Text = Callable[[dict[str, str] | None], str]
+
+
+class AnswerForm(FlaskForm):
+    """Base for every question form; `answer` is added per question."""
+
+    class Meta:
+        locales = False
+
+
+class ChoiceField(RadioField):
+    """Radio buttons whose errors use our own wording."""
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data not in {value for value, _label in self.choices}:  # type: ignore[union-attr]
+            raise StopValidation(message_for(parsers.ParseError("choice_invalid")))
+
+
+class StateField(SelectField):
+    """A list of the states and DC."""
+
+    def pre_validate(self, form: Any) -> None:
+        if self.data not in STATE_NAMES:
+            raise StopValidation(message_for(parsers.ParseError("state_empty")))
+
+
+class DateParts(Field):
+    """A date typed in three boxes (month, day, year), kept as typed when it has an error."""
+
+    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
+        self.process_errors = []
+        self.parts = {"month": "", "day": "", "year": ""}
+        if formdata is not None:
+            for part in self.parts:
+                self.parts[part] = str(formdata.get(f"{self.name}-{part}", ""))[:40]
+            self.raw_data = list(self.parts.values())
+            self.data = None
+        elif isinstance(data, str) and data:
+            try:
+                stored = parsers.parse_iso_date(data)
+                self.parts = {
+                    "month": str(stored.month), "day": str(stored.day), "year": str(stored.year)
+                }  # fmt: skip
+            except parsers.ParseError:
+                pass
+            self.data = data
+
+    def _value(self) -> str:
+        return ""
+
+
+def _text_value(field: Field) -> str:
+    return str(field.data or "").strip()
+
+
+def parse_answer(question: Question, field: Field, today: dt.date) -> str:
+    """Check the posted answer and return its stored form ("" for a skipped optional question)."""
+    kind = question.type
+    if kind == "date":
+        parts = field.parts  # type: ignore[attr-defined]
+        if not any(value.strip() for value in parts.values()) and not question.required:
+            return ""
+        date = parsers.parse_date_parts(parts["month"], parts["day"], parts["year"])
+        if question.not_after_today:
+            parsers.check_not_future(date, today)
+        return date.isoformat()
+    text = _text_value(field)
+    if not text:
+        if question.required:
+            code = {"money": "money_empty", "us_state": "state_empty"}.get(kind, "number_empty")
+            if kind in ("single_choice", "yes_no_unsure"):
+                code = "choice_empty"
+            raise parsers.ParseError(code)
+        return ""
+    if kind == "money":
+        return parsers.money_to_store(parsers.parse_money(text))
+    if kind == "whole_number":
+        number = parsers.parse_whole_number(
+            text, minimum=question.minimum or 0, maximum=question.maximum or 10_000
+        )
+        return str(number)
+    if kind == "decimal_number":
+        maximum = Decimal(question.maximum) if question.maximum is not None else Decimal(100_000)
+        return str(parsers.parse_decimal_number(text, maximum=maximum))
+    return text  # choices: already checked against the options by the field
+
+
+def _check(question: Question, today: dt.date) -> Callable[[Any, Field], None]:
+    def validator(_form: Any, field: Field) -> None:
+        try:
+            field.answer = parse_answer(question, field, today)  # type: ignore[attr-defined]
+        except parsers.ParseError as error:
+            raise ValidationError(message_for(error)) from None
+
+    return validator
+
+
+def _choices(question: Question, text: Text) -> Choices:
+    if question.type == "yes_no_unsure":
+        from flask_babel import gettext as _
+
+        return [("yes", _("Yes")), ("no", _("No")), ("not_sure", _("Not sure"))]
+    return [(option.value, text(option.label)) for option in question.options]
+
+
+FIELD_BUILDERS: dict[str, Callable[[Question, Text, list[Any]], Field]] = {
+    "single_choice": lambda q, t, v: ChoiceField(choices=_choices(q, t), validators=v),
+    "yes_no_unsure": lambda q, t, v: ChoiceField(choices=_choices(q, t), validators=v),
+    "us_state": lambda q, t, v: StateField(
+        choices=[("", "")] + [(code, name) for code, name in STATE_NAMES.items()], validators=v
+    ),
+    "money": lambda q, t, v: StringField(validators=v),
+    "whole_number": lambda q, t, v: StringField(validators=v),
+    "decimal_number": lambda q, t, v: StringField(validators=v),
+    "date": lambda q, t, v: DateParts(validators=v),
+}
+
+
+def build_form(
+    question: Question, text: Text, today: dt.date, stored: str | None, formdata: Any = None
+) -> AnswerForm:
+    """A form for one question, filled from the post (if any) or the stored answer."""
+    unbound = FIELD_BUILDERS[question.type](question, text, [_check(question, today)])
+
+    class QuestionForm(AnswerForm):
+        answer = unbound
+
+    if formdata is not None:
+        return QuestionForm(formdata=formdata)
+    return QuestionForm(formdata=None, data={"answer": _shown(question, stored)})
+
+
+def _shown(question: Question, stored: str | None) -> str | None:
+    """Show a stored amount the way a person would type it ($1,234.56 -> 1,234.56)."""
+    if stored and question.type == "money":
+        try:
+            return parsers.format_money(parsers.parse_money(stored)).lstrip("$")
+        except parsers.ParseError:
+            return stored
+    return stored

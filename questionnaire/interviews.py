@@ -1,0 +1,117 @@
+"""Interviews: one person's saved answers, resume codes, and deleting them for real."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import secrets
+
+from flask import current_app, session
+from sqlalchemy import delete, select
+
+from .database import db
+from .models import BrowserSession, Interview
+from .server_session import aware, utcnow
+
+# Crockford's base32: no I, L, O or U, so codes are easy to read aloud and type.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+CODE_LENGTH = 12  # 60 random bits
+_CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+def _lifetime() -> dt.timedelta:
+    return dt.timedelta(days=current_app.config["RETENTION_DAYS"])
+
+
+def current_interview() -> Interview | None:
+    """The interview this browser is working on, if it still exists and has not expired."""
+    interview_id = session.get("interview_id")
+    if not isinstance(interview_id, int):
+        return None
+    interview = db().get(Interview, interview_id)
+    if interview is None or aware(interview.expires_at) <= utcnow():
+        return None
+    return interview
+
+
+def start_interview(language: str) -> Interview:
+    """Create an empty interview and tie it to this browser."""
+    now = utcnow()
+    interview = Interview(
+        answers="{}", language=language, created_at=now, updated_at=now, expires_at=now + _lifetime()
+    )
+    database = db()
+    database.add(interview)
+    database.commit()
+    session["interview_id"] = interview.id
+    return interview
+
+
+def answers_of(interview: Interview) -> dict[str, str]:
+    """The stored answers, keyed by question id (and item number for loans)."""
+    data = json.loads(interview.answers or "{}")
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def save_answer(interview: Interview, key: str, value: str) -> None:
+    """Store one answer at once (every page POST saves) and push the expiry back."""
+    answers = answers_of(interview)
+    answers[key] = value
+    now = utcnow()
+    interview.answers = json.dumps(answers, sort_keys=True)
+    interview.updated_at = now
+    interview.expires_at = now + _lifetime()
+    db().commit()
+
+
+def normalise_code(text: str) -> str:
+    """Read a typed resume code: any case, spaces or dashes, O for 0 and I or L for 1."""
+    cleaned = "".join(ch for ch in text.upper() if ch not in " -\t").translate(_CONFUSABLE)
+    return cleaned if len(cleaned) == CODE_LENGTH and all(c in CODE_ALPHABET for c in cleaned) else ""
+
+
+def _code_hash(code: str) -> str:
+    return hashlib.sha256(f"resume:{code}".encode("ascii")).hexdigest()
+
+
+def format_code(code: str) -> str:
+    """Show a code in groups of four: ABCD-EFGH-JKMN."""
+    return "-".join(code[i : i + 4] for i in range(0, len(code), 4))
+
+
+def issue_resume_code(interview: Interview) -> str:
+    """Make a new resume code for this interview; any older code stops working."""
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    interview.resume_code_hash = _code_hash(code)
+    interview.expires_at = utcnow() + _lifetime()
+    db().commit()
+    return format_code(code)
+
+
+def find_by_code(text: str) -> Interview | None:
+    """The interview a typed resume code opens, or None if the code is wrong or expired."""
+    code = normalise_code(text)
+    if not code:
+        return None
+    interview = db().scalar(select(Interview).where(Interview.resume_code_hash == _code_hash(code)))
+    if interview is None or aware(interview.expires_at) <= utcnow():
+        return None
+    return interview
+
+
+def delete_interview(interview: Interview) -> None:
+    """Delete the answers for good (SQLite runs with secure_delete, so no copy is left)."""
+    database = db()
+    database.delete(interview)
+    database.commit()
+
+
+def purge_expired(now: dt.datetime | None = None) -> tuple[int, int]:
+    """Delete expired interviews and sessions; returns how many of each were removed."""
+    moment = now or utcnow()
+    database = db()
+    interviews = database.execute(delete(Interview).where(Interview.expires_at <= moment))
+    sessions = database.execute(delete(BrowserSession).where(BrowserSession.expires_at <= moment))
+    database.commit()
+    return interviews.rowcount, sessions.rowcount  # type: ignore[attr-defined]

@@ -1,0 +1,125 @@
+"""Server-side sessions: the cookie carries only a random token; the data stays in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+import secrets
+from typing import Any
+
+from flask import Flask, Request, Response
+from flask.sessions import SessionInterface, SessionMixin
+from sqlalchemy import delete, select
+from werkzeug.datastructures import CallbackDict
+
+from .models import BrowserSession
+
+_TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # 32 random bytes, URL-safe base64
+
+
+def token_hash(token: str) -> str:
+    """Only this hash is stored, so a copy of the database gives no live sessions."""
+    return hashlib.sha256(token.encode("ascii")).hexdigest()
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC (naive datetimes are never stored)."""
+    return dt.datetime.now(dt.UTC)
+
+
+def aware(moment: dt.datetime) -> dt.datetime:
+    """SQLite returns naive datetimes; treat them as the UTC we stored."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+class ServerSession(CallbackDict[str, Any], SessionMixin):
+    """Session data loaded from, and saved to, the browser_sessions table."""
+
+    def __init__(self, initial: dict[str, Any] | None = None, token: str | None = None) -> None:
+        def on_update(_self: Any) -> None:
+            self.modified = True
+
+        super().__init__(initial or {}, on_update)
+        self.token = token
+        self.new = token is None
+        self.modified = False
+        self.rotate = False
+
+    def regenerate(self) -> None:
+        """Give this browser a fresh token at the next save (after resuming, against fixation)."""
+        self.rotate = True
+        self.modified = True
+
+
+class ServerSessionInterface(SessionInterface):
+    """Flask session interface backed by the app's database."""
+
+    def open_session(self, app: Flask, request: Request) -> ServerSession:
+        token = request.cookies.get(self.get_cookie_name(app), "")
+        if not _TOKEN.match(token):
+            return ServerSession()
+        with app.extensions["shortfall.sessionmaker"]() as db:
+            row = db.scalar(
+                select(BrowserSession).where(BrowserSession.token_hash == token_hash(token))
+            )
+            if row is None or aware(row.expires_at) <= utcnow():
+                return ServerSession()
+            try:
+                data = json.loads(row.data)
+            except ValueError:
+                data = {}
+        return ServerSession(data if isinstance(data, dict) else {}, token=token)
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        assert isinstance(session, ServerSession)
+        name = self.get_cookie_name(app)
+        cookie = {
+            "domain": self.get_cookie_domain(app),
+            "path": self.get_cookie_path(app),
+            "secure": self.get_cookie_secure(app),
+            "httponly": True,
+            "samesite": self.get_cookie_samesite(app),
+        }
+        if not session.modified:
+            return
+        sessionmaker = app.extensions["shortfall.sessionmaker"]
+        with sessionmaker() as db, db.begin():
+            if session.token is not None and (session.rotate or not session):
+                db.execute(
+                    delete(BrowserSession).where(
+                        BrowserSession.token_hash == token_hash(session.token)
+                    )
+                )
+            if not session:
+                response.delete_cookie(name, **cookie)
+                return
+            lifetime = app.permanent_session_lifetime
+            expires = utcnow() + lifetime
+            if session.token is None or session.rotate:
+                session.token = secrets.token_urlsafe(32)
+                db.add(
+                    BrowserSession(
+                        token_hash=token_hash(session.token),
+                        data=json.dumps(dict(session)),
+                        created_at=utcnow(),
+                        expires_at=expires,
+                    )
+                )
+            else:
+                row = db.scalar(
+                    select(BrowserSession).where(
+                        BrowserSession.token_hash == token_hash(session.token)
+                    )
+                )
+                if row is None:  # deleted meanwhile (expired, purged): start a new one
+                    session.token = secrets.token_urlsafe(32)
+                    row = BrowserSession(token_hash=token_hash(session.token), created_at=utcnow())
+                    db.add(row)
+                row.data = json.dumps(dict(session))
+                row.expires_at = expires
+        response.set_cookie(
+            name, session.token, max_age=int(lifetime.total_seconds()), **cookie
+        )
+        response.vary.add("Cookie")

@@ -1,0 +1,111 @@
+"""Shared fixtures: an app on a fresh SQLite file, and a client that walks the questionnaire."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from questionnaire import create_app
+
+TODAY = dt.date(2026, 11, 25)
+
+
+def make_app(database_url: str, **overrides: Any) -> Flask:
+    """An app for tests with a fixed secret, date and database."""
+    config = {
+        "TESTING": True,
+        "SECRET_KEY": "test-secret",
+        "DATABASE_URL": database_url,
+        "TODAY": TODAY,
+        "RATELIMIT_ENABLED": False,
+    }
+    config.update(overrides)
+    return create_app(config)
+
+
+@pytest.fixture
+def database_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture
+def app(database_url: str) -> Flask:
+    return make_app(database_url)
+
+
+@pytest.fixture
+def client(app: Flask) -> Iterator[FlaskClient]:
+    with app.test_client() as test_client:
+        yield test_client
+
+
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
+
+
+def csrf_token(html: str) -> str:
+    """The CSRF token in a page."""
+    match = _CSRF.search(html)
+    assert match, "page has no CSRF token"
+    return match.group(1) or match.group(2)
+
+
+class Walker:
+    """Drives the questionnaire like a person: GET a page, POST an answer, follow the redirect."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+        self.url = "/"
+
+    def start(self) -> str:
+        page = self.client.get("/")
+        response = self.client.post("/start", data={"csrf_token": csrf_token(page.text)})
+        assert response.status_code == 303
+        self.url = response.headers["Location"]
+        return self.url
+
+    def page(self, url: str | None = None) -> Any:
+        response = self.client.get(url or self.url)
+        assert response.status_code == 200, (url or self.url, response.status_code)
+        return response
+
+    def answer(self, value: Any, expect: str | None = None) -> str:
+        """Answer the current page; `value` is a string or a dict of form fields."""
+        if expect is not None:
+            assert self.url.split("?")[0].endswith(expect), f"expected {expect}, at {self.url}"
+        page = self.page()
+        data = dict(value) if isinstance(value, dict) else {"answer": value}
+        data["csrf_token"] = csrf_token(page.text)
+        response = self.client.post(self.url, data=data)
+        assert response.status_code == 303, (self.url, response.status_code, _errors(response.text))
+        self.url = response.headers["Location"]
+        return self.url
+
+    def answer_all(self, answers: list[tuple[str, Any]]) -> str:
+        for expected, value in answers:
+            self.answer(value, expect=expected)
+        return self.url
+
+    def post_raw(self, data: dict[str, Any], url: str | None = None) -> Any:
+        page = self.page(url)
+        return self.client.post(url or self.url, data={**data, "csrf_token": csrf_token(page.text)})
+
+
+def _errors(html: str) -> list[str]:
+    return re.findall(r'class="usa-error-message"[^>]*>(.*?)</span>\s*</', html, re.S)
+
+
+def date_parts(iso: str) -> dict[str, str]:
+    year, month, day = iso.split("-")
+    return {"answer-month": month, "answer-day": day, "answer-year": year}
+
+
+@pytest.fixture
+def walker(client: FlaskClient) -> Walker:
+    return Walker(client)
