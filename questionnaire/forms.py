@@ -31,6 +31,8 @@ class ChoiceField(RadioField):
     """Radio buttons whose errors use our own wording."""
 
     def pre_validate(self, form: Any) -> None:
+        if not self.data:
+            raise StopValidation(message_for(parsers.ParseError("choice_empty")))
         if self.data not in {value for value, _label in self.choices}:  # type: ignore[union-attr]
             raise StopValidation(message_for(parsers.ParseError("choice_invalid")))
 

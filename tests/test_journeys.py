@@ -335,3 +335,12 @@ def test_missing_csrf_token_keeps_what_was_typed(walker: Walker) -> None:
     assert "select Continue again" in response.text
     assert 'value="TX" selected' in response.text
     assert walker.client.post("/start").status_code == 400
+
+
+def test_no_choice_made_gets_the_right_message(walker: Walker) -> None:
+    walker.start()
+    walker.answer("CA")
+    response = walker.post_raw({})
+    assert "Choose one of the answers." in response.text
+    response = walker.post_raw({"answer": "castle"})
+    assert "Choose one of the answers shown." in response.text

@@ -1,0 +1,172 @@
+"""A thin layer of real-browser tests in headless Chromium: no JavaScript, 320 px, axe-core."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from werkzeug.serving import make_server
+
+from .conftest import make_app
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    database = tmp_path_factory.mktemp("browser") / "db.sqlite3"
+    app = make_app(f"sqlite:///{database}")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.fail("chromium is not installed (scripts/test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+def choose(page: Any, label: str) -> None:
+    """Pick a radio button by clicking its label, as a person does."""
+    page.locator("label.usa-radio__label", has_text=label).first.click()
+
+
+def no_sideways_scroll(page: Any) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 320, f"{page.url} is {width}px wide at a 320px screen"
+
+
+def test_whole_journey_without_javascript_on_a_small_phone(browser: Any, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None)
+    page.goto(live_server + "/")
+    no_sideways_scroll(page)
+    page.get_by_role("button", name="Start now").click()
+    page.select_option("#answer", "CA")
+    no_sideways_scroll(page)
+    page.get_by_role("button", name="Continue").click()
+    choose(page, "It was my main home")
+    no_sideways_scroll(page)
+    page.get_by_role("button", name="Continue").click()
+    page.fill("#answer", "one")  # a mistake: the error shows at the field and in a summary
+    page.get_by_role("button", name="Continue").click()
+    assert page.locator(".usa-error-message").inner_text().endswith("Enter a whole number, like 1 or 2.")
+    assert page.title().startswith("Error:")
+    no_sideways_scroll(page)
+    page.fill("#answer", "1")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()  # acres: optional
+    choose(page, "One loan")
+    page.get_by_role("button", name="Continue").click()
+    assert "Your first loan" in page.content()
+    choose(page, "To buy the home")
+    page.get_by_role("button", name="Continue").click()
+    choose(page, "Fannie Mae")
+    page.get_by_role("button", name="Continue").click()
+    page.fill("#answer", "$300,000")
+    no_sideways_scroll(page)
+    page.get_by_role("button", name="Continue").click()
+    for _ in range(3):  # interest, fees, other: not known
+        page.get_by_role("button", name="Continue").click()
+    choose(page, "I gave the home back to the lender")
+    page.get_by_role("button", name="Continue").click()
+    page.fill("#answer-month", "2")
+    page.fill("#answer-day", "30")
+    page.fill("#answer-year", "2026")
+    page.get_by_role("button", name="Continue").click()
+    assert "That date does not exist" in page.content()
+    no_sideways_scroll(page)
+    page.fill("#answer-day", "27")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()  # home value: not known
+    choose(page, "Not sure")
+    page.get_by_role("button", name="Continue").click()
+    choose(page, "No")
+    page.get_by_role("button", name="Continue").click()
+    choose(page, "No")
+    page.get_by_role("button", name="Continue").click()
+    assert page.url.endswith("/check-answers")
+    assert "February 27, 2026" in page.content()
+    no_sideways_scroll(page)
+    assert outside == []
+    context.close()
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """() => axe.run(document, {runOnly: {type: 'tag',
+             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
+    )
+    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_pages_pass_axe(browser: Any, live_server: str, width: int) -> None:
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(live_server + "/")
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Start now").click()
+    assert axe_violations(page) == [], "state page"
+    page.get_by_role("button", name="Continue").click()  # empty: error state
+    assert "Choose your state from the list." in page.content()
+    assert axe_violations(page) == [], "state page with an error"
+    page.select_option("#answer", "TX")
+    page.get_by_role("button", name="Continue").click()
+    assert axe_violations(page) == [], "radio page"
+    for path in ("/resume", "/delete", "/save"):
+        page.goto(live_server + path)
+        assert axe_violations(page) == [], path
+    context.close()
+
+
+def test_keyboard_only(browser: Any, live_server: str) -> None:
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.goto(live_server + "/")
+    page.get_by_role("button", name="Start now").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/questions/state")
+    page.focus("#answer")
+    page.keyboard.type("Oregon")
+    assert page.evaluate("document.activeElement.value") == "OR"
+    for _ in range(6):  # tab on to the Continue button
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Continue":
+            break
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/questions/occupancy")
+    page.keyboard.press("Tab")
+    for _ in range(12):
+        if page.evaluate("document.activeElement.type") == "radio":
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/questions/units")
+    context.close()

@@ -1,0 +1,67 @@
+"""The same storage on PostgreSQL: migrations run, a journey saves, resume works after restart."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from .conftest import Walker, csrf_token, make_app
+
+pytestmark = pytest.mark.postgres
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    base = os.environ.get("DATABASE_URL_TEST")
+    if not base:
+        if os.environ.get("SHORTFALL_REQUIRE_POSTGRES") == "1":
+            pytest.fail("DATABASE_URL_TEST is not set but PostgreSQL tests are required")
+        pytest.skip("no PostgreSQL server (scripts/test starts one)")
+    name = f"shortfall_test_{secrets.token_hex(4)}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def test_journey_and_resume_on_postgres(postgres_url: str) -> None:
+    app = make_app(postgres_url)
+    with app.test_client() as browser:
+        walker = Walker(browser)
+        walker.start()
+        walker.answer_all([("state", "NV"), ("occupancy", "second_home"), ("units", "2")])
+        page = browser.get("/save")
+        shown = browser.post("/save", data={"csrf_token": csrf_token(page.text)})
+        code = re.search(r'id="resume-code">([0-9A-Z-]+)<', shown.text)
+        assert code
+    engine = create_engine(postgres_url)
+    with engine.connect() as connection:
+        tables = set(
+            connection.execute(
+                text("select tablename from pg_tables where schemaname = 'public'")
+            ).scalars()
+        )
+        assert {"interviews", "browser_sessions", "alembic_version"} <= tables
+        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+    engine.dispose()
+    restarted = make_app(postgres_url)  # migrations run again: a no-op
+    with restarted.test_client() as other:
+        page = other.get("/resume")
+        response = other.post("/resume", data={"code": code.group(1), "csrf_token": csrf_token(page.text)})
+        assert response.headers["Location"] == "/questions/acres"
+        assert 'value="NV" selected' in other.get("/questions/state").text
+        page = other.get("/delete")
+        other.post("/delete", data={"csrf_token": csrf_token(page.text)})
+    with create_engine(postgres_url).connect() as connection:
+        assert connection.execute(text("select count(*) from interviews")).scalar() == 0
