@@ -51,6 +51,8 @@ def init_app(app: Flask) -> None:
     engine = make_engine(url)
     if app.config.get("AUTO_MIGRATE", True):
         upgrade(engine)
+        # The server may fork workers after this (gunicorn --preload): never share connections.
+        engine.dispose()
     app.extensions["shortfall.engine"] = engine
     app.extensions["shortfall.sessionmaker"] = sessionmaker(engine, expire_on_commit=False)
 
