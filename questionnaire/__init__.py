@@ -25,14 +25,21 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     database.init_app(app)
     app.session_interface = server_session.ServerSessionInterface()
     app.extensions["shortfall.questionnaire"] = load_questionnaire(app.config["QUESTIONS_DIR"])
+    from .law.library import load_library
+
+    app.extensions["shortfall.law"] = load_library(
+        app.config["LAW_DIR"], app.config["FEDERAL_FILE"]
+    )
     i18n.init_app(app)
     security.init_app(app)
 
     from . import cli
+    from .api import routes as api
     from .web import errors, interview, pages
 
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(interview.blueprint)
+    app.register_blueprint(api.blueprint)
     errors.init_app(app)
     cli.init_app(app)
     return app

@@ -11,11 +11,21 @@ from .schema import Question
 # The request fields of the assessment API that questions may feed (DESIGN, "The assessment API").
 CASE_FIELDS = frozenset(
     {
-        "state", "occupancy", "units", "acres", "stage", "foreclosure_type", "sale_date",
-        "sale_price", "home_value", "lender_approved_sale", "written_release", "bankruptcy",
+        "state",
+        "occupancy",
+        "units",
+        "acres",
+        "stage",
+        "foreclosure_type",
+        "sale_date",
+        "sale_price",
+        "home_value",
+        "lender_approved_sale",
+        "written_release",
+        "bankruptcy",
         "lawsuit_served",
     }
-)  # fmt: skip
+)
 LOAN_FIELDS = frozenset(
     {"purpose", "owner", "principal", "interest_owed", "fees_and_costs", "other_charges"}
 )

@@ -18,6 +18,20 @@ def init_app(app: Flask) -> None:
         interviews, sessions = purge_expired()
         click.echo(f"Deleted {interviews} interviews and {sessions} sessions.")
 
+    @app.cli.command("law-coverage")
+    def coverage_command() -> None:
+        """Write docs/law-coverage.md from the jurisdiction files."""
+        from pathlib import Path
+
+        from .law.coverage import coverage_markdown
+
+        target = Path(current_app.root_path).parent / "docs" / "law-coverage.md"
+        target.parent.mkdir(exist_ok=True)
+        target.write_text(
+            coverage_markdown(current_app.extensions["shortfall.law"]), encoding="utf-8"
+        )
+        click.echo(f"Wrote {target.name}.")
+
     @app.cli.command("check-content")
     def check_command() -> None:
         """Validate the questionnaire content and list any problems."""

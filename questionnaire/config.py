@@ -30,11 +30,12 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
     """Apply defaults, then the environment, then test overrides."""
     instance = Path(app.instance_path)
     app.config.update(
-        DATABASE_URL=os.environ.get(
-            "DATABASE_URL", f"sqlite:///{instance / 'shortfall.sqlite3'}"
-        ),
+        DATABASE_URL=os.environ.get("DATABASE_URL", f"sqlite:///{instance / 'shortfall.sqlite3'}"),
         AUTO_MIGRATE=os.environ.get("SHORTFALL_AUTO_MIGRATE", "1") != "0",
         QUESTIONS_DIR=ROOT / "content" / "questions",
+        LAW_DIR=ROOT / "content" / "jurisdictions",
+        FEDERAL_FILE=ROOT / "content" / "federal.yaml",
+        API_RATE_LIMIT=os.environ.get("SHORTFALL_API_RATE_LIMIT", "120 per minute"),
         RETENTION_DAYS=int(os.environ.get("SHORTFALL_RETENTION_DAYS", "30")),
         # Plain HTML forms post url-encoded bodies, which Werkzeug does not cap by itself.
         MAX_CONTENT_LENGTH=64 * 1024,

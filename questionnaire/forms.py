@@ -60,8 +60,10 @@ class DateParts(Field):
             try:
                 stored = parsers.parse_iso_date(data)
                 self.parts = {
-                    "month": str(stored.month), "day": str(stored.day), "year": str(stored.year)
-                }  # fmt: skip
+                    "month": str(stored.month),
+                    "day": str(stored.day),
+                    "year": str(stored.year),
+                }
             except parsers.ParseError:
                 pass
             self.data = data

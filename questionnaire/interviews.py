@@ -39,7 +39,11 @@ def start_interview(language: str) -> Interview:
     """Create an empty interview and tie it to this browser."""
     now = utcnow()
     interview = Interview(
-        answers="{}", language=language, created_at=now, updated_at=now, expires_at=now + _lifetime()
+        answers="{}",
+        language=language,
+        created_at=now,
+        updated_at=now,
+        expires_at=now + _lifetime(),
     )
     database = db()
     database.add(interview)
@@ -68,7 +72,9 @@ def save_answer(interview: Interview, key: str, value: str) -> None:
 def normalise_code(text: str) -> str:
     """Read a typed resume code: any case, spaces or dashes, O for 0 and I or L for 1."""
     cleaned = "".join(ch for ch in text.upper() if ch not in " -\t").translate(_CONFUSABLE)
-    return cleaned if len(cleaned) == CODE_LENGTH and all(c in CODE_ALPHABET for c in cleaned) else ""
+    return (
+        cleaned if len(cleaned) == CODE_LENGTH and all(c in CODE_ALPHABET for c in cleaned) else ""
+    )
 
 
 def _code_hash(code: str) -> str:

@@ -1,4 +1,4 @@
-"""Plain, blame-free error messages for every parser and form problem, through the translation layer."""
+"""Plain, blame-free error messages for parsers and forms, through the translation layer."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ class Base(DeclarativeBase):
 
 
 class BrowserSession(Base):
-    """Server-side session data; the browser's cookie holds only a random token whose hash is here."""
+    """Server-side session data; the cookie holds a random token, and only its hash is kept here."""
 
     __tablename__ = "browser_sessions"
 

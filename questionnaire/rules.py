@@ -69,6 +69,8 @@ def _pair(rule: Rule, op: str) -> tuple[Any, Any]:
 
 
 def _as_text(value: Any) -> str | None:
+    if isinstance(value, bool):  # YAML reads a bare yes/no as a boolean
+        return "yes" if value else "no"
     return None if value is None else str(value)
 
 
@@ -114,6 +116,11 @@ def answer_references(rule: Rule) -> Iterator[str]:
         for operand in _pair(rule, op):
             if isinstance(operand, Mapping) and "answer" in operand:
                 yield str(operand["answer"])
+
+
+def as_text(value: Any) -> str | None:
+    """How a literal in a rule compares with a stored answer."""
+    return _as_text(value)
 
 
 def literal_comparisons(rule: Rule) -> Iterator[tuple[str, list[Any]]]:

@@ -88,7 +88,6 @@ class Question(Strict):
     maximum: int | None = None
     not_after_today: bool = False
 
-
     @model_validator(mode="after")
     def _options_match_type(self) -> Question:
         if self.type == "single_choice" and len(self.options) < 2:
@@ -115,7 +114,6 @@ class Group(Strict):
     repeat: Repeat
     item_titles: list[Text]
     questions: list[Question]
-
 
     @model_validator(mode="after")
     def _titles_cover_items(self) -> Group:
@@ -144,7 +142,6 @@ class Section(Strict):
     id: Slug
     title: Text
     blocks: list[Block]
-
 
 
 class QuestionnaireIndex(Strict):

@@ -119,7 +119,5 @@ class ServerSessionInterface(SessionInterface):
                     db.add(row)
                 row.data = json.dumps(dict(session))
                 row.expires_at = expires
-        response.set_cookie(
-            name, session.token, max_age=int(lifetime.total_seconds()), **cookie
-        )
+        response.set_cookie(name, session.token, max_age=int(lifetime.total_seconds()), **cookie)
         response.vary.add("Cookie")

@@ -120,7 +120,7 @@ def _check_rules(questionnaire: Questionnaire) -> list[str]:
                 target = questionnaire.questions.get(answer_id)
                 allowed = _allowed_values(target) if target else None
                 for value in values:
-                    if allowed is not None and str(value) not in allowed:
+                    if allowed is not None and rules.as_text(value) not in allowed:
                         problems.append(
                             f"question {question.id}: {answer_id} has no option {value!r}"
                         )

@@ -14,12 +14,40 @@ from questionnaire.content import Questionnaire
 from .conftest import Walker, csrf_token
 
 BAD_VALUES = [
-    "", " ", "-1", "NaN", "nan", "sNaN", "Infinity", "-Infinity", "1e999999", "1E+30",
-    "١٢٣", "１２３", "1_000", "0x1F", "$", "$$1", "1.234", "12,34", "9" * 39, "9" * 5000,
-    "<script>alert(1)</script>", "'; DROP TABLE interviews; --", "\x00", "\ud800".encode(
-        "utf-8", "surrogatepass").decode("utf-8", "replace"), "🙂", "ZZ", "CA\n", "yes ",
-    "not_sure_really", "__proto__", "{{7*7}}", "%s%s%s", "../../etc/passwd",
-]  # fmt: skip
+    "",
+    " ",
+    "-1",
+    "NaN",
+    "nan",
+    "sNaN",
+    "Infinity",
+    "-Infinity",
+    "1e999999",
+    "1E+30",
+    "١٢٣",
+    "１２３",
+    "1_000",
+    "0x1F",
+    "$",
+    "$$1",
+    "1.234",
+    "12,34",
+    "9" * 39,
+    "9" * 5000,
+    "<script>alert(1)</script>",
+    "'; DROP TABLE interviews; --",
+    "\x00",
+    "\ud800".encode("utf-8", "surrogatepass").decode("utf-8", "replace"),
+    "🙂",
+    "ZZ",
+    "CA\n",
+    "yes ",
+    "not_sure_really",
+    "__proto__",
+    "{{7*7}}",
+    "%s%s%s",
+    "../../etc/passwd",
+]
 
 
 def walk_to_every_type(walker: Walker) -> dict[str, str]:
@@ -32,11 +60,24 @@ def walk_to_every_type(walker: Walker) -> dict[str, str]:
     urls["whole_number"] = walker.url
     walker.answer("1")
     urls["decimal_number"] = walker.url
-    walker.answer_all([("acres", ""), ("loan-count", "1"), ("loan-purpose/1", "purchase"),
-                       ("loan-owner/1", "private")])  # fmt: skip
+    walker.answer_all(
+        [
+            ("acres", ""),
+            ("loan-count", "1"),
+            ("loan-purpose/1", "purchase"),
+            ("loan-owner/1", "private"),
+        ]
+    )
     urls["money"] = walker.url
-    walker.answer_all([("loan-principal/1", "1"), ("loan-interest/1", ""), ("loan-fees/1", ""),
-                       ("loan-other/1", ""), ("stage", "short_sale_done")])  # fmt: skip
+    walker.answer_all(
+        [
+            ("loan-principal/1", "1"),
+            ("loan-interest/1", ""),
+            ("loan-fees/1", ""),
+            ("loan-other/1", ""),
+            ("stage", "short_sale_done"),
+        ]
+    )
     urls["yes_no_unsure"] = walker.url
     walker.answer("yes")
     urls["date"] = walker.url
@@ -61,7 +102,10 @@ def test_bad_values_to_every_question_type(walker: Walker, app: Flask) -> None:
                 response = walker.client.post(url, data={**data, "csrf_token": token})
                 assert response.status_code < 500, (kind, value)
                 if response.status_code == 200:
-                    assert "There is a problem" in response.text or value.strip() == "", (kind, value)
+                    assert "There is a problem" in response.text or value.strip() == "", (
+                        kind,
+                        value,
+                    )
 
 
 def test_missing_fields_and_junk_fields(walker: Walker) -> None:
@@ -76,9 +120,7 @@ def test_missing_fields_and_junk_fields(walker: Walker) -> None:
 def test_body_too_large_is_413_not_500(walker: Walker) -> None:
     walker.start()
     token = csrf_token(walker.page().text)
-    response = walker.client.post(
-        walker.url, data={"answer": "9" * 200_000, "csrf_token": token}
-    )
+    response = walker.client.post(walker.url, data={"answer": "9" * 200_000, "csrf_token": token})
     assert response.status_code == 413
     assert "too much information" in response.text
 
@@ -104,9 +146,16 @@ def test_non_utf8_body(walker: Walker) -> None:
 
 
 @pytest.mark.parametrize(
-    "path", ["/questions/%00", "/questions/state/0", "/questions/loan-purpose/99",
-             "/questions/loan-purpose/-1", "/questions/" + "a" * 5000, "/check-answers?x=%ff"],
-)  # fmt: skip
+    "path",
+    [
+        "/questions/%00",
+        "/questions/state/0",
+        "/questions/loan-purpose/99",
+        "/questions/loan-purpose/-1",
+        "/questions/" + "a" * 5000,
+        "/check-answers?x=%ff",
+    ],
+)
 def test_odd_urls(walker: Walker, path: str) -> None:
     walker.start()
     assert walker.client.get(path).status_code < 500
@@ -119,7 +168,9 @@ def test_tampered_cookie(client: Any) -> None:
         assert client.get("/questions/state").status_code == 302
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(value=st.text(max_size=80))
 def test_any_text_to_a_money_question(walker: Walker, value: str) -> None:
     if not walker.url.startswith("/questions/loan-principal"):

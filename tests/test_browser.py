@@ -19,9 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +52,12 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+def submit(page: Any, name: str = "Continue") -> None:
+    """Press a form button and wait for the next page to load."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()
+
+
 def choose(page: Any, label: str) -> None:
     """Pick a radio button by clicking its label, as a person does."""
     page.locator("label.usa-radio__label", has_text=label).first.click()
@@ -61,53 +72,59 @@ def test_whole_journey_without_javascript_on_a_small_phone(browser: Any, live_se
     context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None)
+    page.on(
+        "request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None
+    )
     page.goto(live_server + "/")
     no_sideways_scroll(page)
-    page.get_by_role("button", name="Start now").click()
+    submit(page, "Start now")
     page.select_option("#answer", "CA")
     no_sideways_scroll(page)
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     choose(page, "It was my main home")
     no_sideways_scroll(page)
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     page.fill("#answer", "one")  # a mistake: the error shows at the field and in a summary
-    page.get_by_role("button", name="Continue").click()
-    assert page.locator(".usa-error-message").inner_text().endswith("Enter a whole number, like 1 or 2.")
+    submit(page)
+    assert (
+        page.locator(".usa-error-message")
+        .inner_text()
+        .endswith("Enter a whole number, like 1 or 2.")
+    )
     assert page.title().startswith("Error:")
     no_sideways_scroll(page)
     page.fill("#answer", "1")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()  # acres: optional
+    submit(page)
+    submit(page)  # acres: optional
     choose(page, "One loan")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     assert "Your first loan" in page.content()
     choose(page, "To buy the home")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     choose(page, "Fannie Mae")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     page.fill("#answer", "$300,000")
     no_sideways_scroll(page)
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     for _ in range(3):  # interest, fees, other: not known
-        page.get_by_role("button", name="Continue").click()
+        submit(page)
     choose(page, "I gave the home back to the lender")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     page.fill("#answer-month", "2")
     page.fill("#answer-day", "30")
     page.fill("#answer-year", "2026")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     assert "That date does not exist" in page.content()
     no_sideways_scroll(page)
     page.fill("#answer-day", "27")
-    page.get_by_role("button", name="Continue").click()
-    page.get_by_role("button", name="Continue").click()  # home value: not known
+    submit(page)
+    submit(page)  # home value: not known
     choose(page, "Not sure")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     choose(page, "No")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     choose(page, "No")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     assert page.url.endswith("/check-answers")
     assert "February 27, 2026" in page.content()
     no_sideways_scroll(page)
@@ -121,7 +138,9 @@ def axe_violations(page: Any) -> list[dict[str, Any]]:
         """() => axe.run(document, {runOnly: {type: 'tag',
              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"""
     )
-    return [{"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]]
+    return [
+        {"id": v["id"], "nodes": [n["target"] for n in v["nodes"]]} for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("width", [320, 1280])
@@ -130,13 +149,13 @@ def test_pages_pass_axe(browser: Any, live_server: str, width: int) -> None:
     page = context.new_page()
     page.goto(live_server + "/")
     assert axe_violations(page) == []
-    page.get_by_role("button", name="Start now").click()
+    submit(page, "Start now")
     assert axe_violations(page) == [], "state page"
-    page.get_by_role("button", name="Continue").click()  # empty: error state
+    submit(page)  # empty: error state
     assert "Choose your state from the list." in page.content()
     assert axe_violations(page) == [], "state page with an error"
     page.select_option("#answer", "TX")
-    page.get_by_role("button", name="Continue").click()
+    submit(page)
     assert axe_violations(page) == [], "radio page"
     for path in ("/resume", "/delete", "/save"):
         page.goto(live_server + path)

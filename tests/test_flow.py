@@ -66,9 +66,13 @@ def test_deed_in_lieu_done_has_no_sale_price(q: Questionnaire) -> None:
 
 def test_answers_off_the_path_are_ignored(q: Questionnaire) -> None:
     answers = {
-        "state": "CA", "loan-count": "1", "stage": "behind_on_payments",
-        "foreclosure-type": "judicial", "sale-price": "100.00", "loan-purpose:2": "heloc",
-    }  # fmt: skip
+        "state": "CA",
+        "loan-count": "1",
+        "stage": "behind_on_payments",
+        "foreclosure-type": "judicial",
+        "sale-price": "100.00",
+        "loan-purpose:2": "heloc",
+    }
     kept = flow.answers_on_path(q, answers)
     assert "foreclosure-type" not in kept and "sale-price" not in kept
     assert "loan-purpose:2" not in kept

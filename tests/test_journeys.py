@@ -53,33 +53,58 @@ def test_foreclosure_sale_done(walker: Walker) -> None:
     walker.start()
     walker.answer_all(HOME + [("loan-count", "1")])
     walker.answer_all(loan(1, "purchase", "$300,000", fees="1,250.50", owner="fannie_mae"))
-    end = walker.answer_all([
-        ("stage", "foreclosure_sale_done"), ("foreclosure-type", "nonjudicial"),
-        ("sale-date", date_parts("2026-03-02")), ("sale-price", "250,000"),
-        ("home-value", "265000"), ("bankruptcy", "none"), ("lawsuit-served", "no"),
-    ])  # fmt: skip
+    end = walker.answer_all(
+        [
+            ("stage", "foreclosure_sale_done"),
+            ("foreclosure-type", "nonjudicial"),
+            ("sale-date", date_parts("2026-03-02")),
+            ("sale-price", "250,000"),
+            ("home-value", "265000"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+        ]
+    )
     assert end == "/check-answers"
     page = walker.page("/check-answers").text
     for shown in ("California", "$300,000.00", "$1,250.50", "March 2, 2026", "$250,000.00"):
         assert shown in page
     assert facts(walker) == {
-        "state": "CA", "occupancy": "primary_residence", "units": 1, "acres": "0.25",
-        "loans": [{"lien": "first", "purpose": "purchase", "owner": "fannie_mae",
-                   "principal": "300000.00", "fees_and_costs": "1250.50"}],
-        "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-        "sale_date": "2026-03-02", "sale_price": "250000.00", "home_value": "265000.00",
-        "bankruptcy": "none", "lawsuit_served": "no",
-    }  # fmt: skip
+        "state": "CA",
+        "occupancy": "primary_residence",
+        "units": 1,
+        "acres": "0.25",
+        "loans": [
+            {
+                "lien": "first",
+                "purpose": "purchase",
+                "owner": "fannie_mae",
+                "principal": "300000.00",
+                "fees_and_costs": "1250.50",
+            }
+        ],
+        "stage": "foreclosure_sale_done",
+        "foreclosure_type": "nonjudicial",
+        "sale_date": "2026-03-02",
+        "sale_price": "250000.00",
+        "home_value": "265000.00",
+        "bankruptcy": "none",
+        "lawsuit_served": "no",
+    }
 
 
 def test_sale_scheduled_with_a_future_date(walker: Walker) -> None:
     walker.start()
     walker.answer_all(HOME + [("loan-count", "1")] + loan(1, "refinance", "180000"))
-    walker.answer_all([
-        ("stage", "sale_scheduled"), ("foreclosure-type", "judicial"),
-        ("planned-sale-date", date_parts("2027-01-15")), ("home-value", ""),
-        ("bankruptcy", "chapter13_filed"), ("lawsuit-served", "not_sure"),
-    ])  # fmt: skip
+    walker.answer_all(
+        [
+            ("stage", "sale_scheduled"),
+            ("foreclosure-type", "judicial"),
+            ("planned-sale-date", date_parts("2027-01-15")),
+            ("home-value", ""),
+            ("bankruptcy", "chapter13_filed"),
+            ("lawsuit-served", "not_sure"),
+        ]
+    )
     result = facts(walker)
     assert result["sale_date"] == "2027-01-15"
     assert result["foreclosure_type"] == "judicial"
@@ -89,12 +114,18 @@ def test_sale_scheduled_with_a_future_date(walker: Walker) -> None:
 def test_short_sale_done(walker: Walker) -> None:
     walker.start()
     walker.answer_all(HOME + [("loan-count", "1")] + loan(1, "purchase", "275000"))
-    end = walker.answer_all([
-        ("stage", "short_sale_done"), ("lender-approved-sale", "yes"),
-        ("sale-date", date_parts("2025-12-01")), ("sale-price", "200000"),
-        ("home-value", "225000"), ("written-release", "not_sure"),
-        ("bankruptcy", "none"), ("lawsuit-served", "no"),
-    ])  # fmt: skip
+    end = walker.answer_all(
+        [
+            ("stage", "short_sale_done"),
+            ("lender-approved-sale", "yes"),
+            ("sale-date", date_parts("2025-12-01")),
+            ("sale-price", "200000"),
+            ("home-value", "225000"),
+            ("written-release", "not_sure"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+        ]
+    )
     assert end == "/check-answers"
     result = facts(walker)
     assert result["lender_approved_sale"] == "yes" and result["written_release"] == "not_sure"
@@ -104,11 +135,16 @@ def test_short_sale_done(walker: Walker) -> None:
 def test_deed_in_lieu_planned(walker: Walker) -> None:
     walker.start()
     walker.answer_all(HOME + [("loan-count", "1")] + loan(1, "purchase", "150000"))
-    walker.answer_all([
-        ("stage", "deed_in_lieu_planned"), ("planned-sale-date", {}),
-        ("home-value", "140000"), ("written-release", "no"),
-        ("bankruptcy", "none"), ("lawsuit-served", "no"),
-    ])  # fmt: skip
+    walker.answer_all(
+        [
+            ("stage", "deed_in_lieu_planned"),
+            ("planned-sale-date", {}),
+            ("home-value", "140000"),
+            ("written-release", "no"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+        ]
+    )
     result = facts(walker)
     assert result["stage"] == "deed_in_lieu_planned" and "sale_date" not in result
 
@@ -118,31 +154,56 @@ def test_two_loans(walker: Walker) -> None:
     walker.answer_all(HOME + [("loan-count", "2")])
     walker.answer_all(loan(1, "purchase", "400000", interest="3,000"))
     walker.answer_all(loan(2, "heloc", "60000", other="500"))
-    walker.answer_all([
-        ("stage", "foreclosure_started"), ("foreclosure-type", "unknown"),
-        ("home-value", "380000"), ("bankruptcy", "none"), ("lawsuit-served", "no"),
-    ])  # fmt: skip
+    walker.answer_all(
+        [
+            ("stage", "foreclosure_started"),
+            ("foreclosure-type", "unknown"),
+            ("home-value", "380000"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+        ]
+    )
     page = walker.page("/check-answers").text
     assert "Your second loan" in page and "$60,000.00" in page
     result = facts(walker)
     assert [item["lien"] for item in result["loans"]] == ["first", "second"]
     assert result["loans"][1] == {
-        "lien": "second", "purpose": "heloc", "owner": "private",
-        "principal": "60000.00", "other_charges": "500.00",
-    }  # fmt: skip
+        "lien": "second",
+        "purpose": "heloc",
+        "owner": "private",
+        "principal": "60000.00",
+        "other_charges": "500.00",
+    }
 
 
 def test_i_dont_know_answers(walker: Walker) -> None:
     walker.start()
-    walker.answer_all([("state", "NY"), ("occupancy", "primary_residence"), ("units", "1"),
-                       ("acres", ""), ("loan-count", "1")])  # fmt: skip
-    walker.answer_all([
-        ("loan-purpose/1", "not_sure"), ("loan-owner/1", "unknown"), ("loan-principal/1", ""),
-        ("loan-interest/1", ""), ("loan-fees/1", ""), ("loan-other/1", ""),
-        ("stage", "foreclosure_sale_done"), ("foreclosure-type", "unknown"),
-        ("sale-date", date_parts("2026-06-30")), ("sale-price", ""), ("home-value", ""),
-        ("bankruptcy", "not_sure"), ("lawsuit-served", "not_sure"),
-    ])  # fmt: skip
+    walker.answer_all(
+        [
+            ("state", "NY"),
+            ("occupancy", "primary_residence"),
+            ("units", "1"),
+            ("acres", ""),
+            ("loan-count", "1"),
+        ]
+    )
+    walker.answer_all(
+        [
+            ("loan-purpose/1", "not_sure"),
+            ("loan-owner/1", "unknown"),
+            ("loan-principal/1", ""),
+            ("loan-interest/1", ""),
+            ("loan-fees/1", ""),
+            ("loan-other/1", ""),
+            ("stage", "foreclosure_sale_done"),
+            ("foreclosure-type", "unknown"),
+            ("sale-date", date_parts("2026-06-30")),
+            ("sale-price", ""),
+            ("home-value", ""),
+            ("bankruptcy", "not_sure"),
+            ("lawsuit-served", "not_sure"),
+        ]
+    )
     page = walker.page("/check-answers").text
     assert page.count("Not given") == 7
     result = facts(walker)
@@ -154,20 +215,32 @@ def test_i_dont_know_answers(walker: Walker) -> None:
 def test_behind_on_payments_is_short(walker: Walker) -> None:
     walker.start()
     walker.answer_all(HOME + [("loan-count", "1")] + loan(1, "purchase", "200000"))
-    end = walker.answer_all([("stage", "behind_on_payments"), ("home-value", "210000"),
-                             ("bankruptcy", "none"), ("lawsuit-served", "no")])  # fmt: skip
+    end = walker.answer_all(
+        [
+            ("stage", "behind_on_payments"),
+            ("home-value", "210000"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+        ]
+    )
     assert end == "/check-answers"
 
 
 def complete_short_sale(walker: Walker) -> None:
     walker.start()
     walker.answer_all(HOME + [("loan-count", "1")] + loan(1, "purchase", "275000"))
-    walker.answer_all([
-        ("stage", "short_sale_done"), ("lender-approved-sale", "yes"),
-        ("sale-date", date_parts("2025-12-01")), ("sale-price", "200000"),
-        ("home-value", "225000"), ("written-release", "yes"),
-        ("bankruptcy", "none"), ("lawsuit-served", "no"),
-    ])  # fmt: skip
+    walker.answer_all(
+        [
+            ("stage", "short_sale_done"),
+            ("lender-approved-sale", "yes"),
+            ("sale-date", date_parts("2025-12-01")),
+            ("sale-price", "200000"),
+            ("home-value", "225000"),
+            ("written-release", "yes"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+        ]
+    )
 
 
 def test_changing_an_answer_changes_the_route(walker: Walker) -> None:
@@ -221,7 +294,9 @@ def test_resume_code_after_restart_on_another_device(database_url: str) -> None:
 
 def test_wrong_resume_code_gets_a_clear_message(client: FlaskClient) -> None:
     page = client.get("/resume")
-    response = client.post("/resume", data={"code": "AAAA-BBBB-CCCC", "csrf_token": csrf_token(page.text)})
+    response = client.post(
+        "/resume", data={"code": "AAAA-BBBB-CCCC", "csrf_token": csrf_token(page.text)}
+    )
     assert response.status_code == 200
     assert "We could not find answers for that code" in response.text
     assert 'href="#code"' in response.text  # error summary links to the field
@@ -260,7 +335,8 @@ def test_delete_my_answers_really_deletes(walker: Walker, app: Any) -> None:
     path = app.config["DATABASE_URL"].removeprefix("sqlite:///")
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert b"primary_residence" not in open(path, "rb").read()
+    with open(path, "rb") as stored:
+        assert b"primary_residence" not in stored.read()
 
 
 def test_back_link_and_going_back_keeps_answers(walker: Walker) -> None:
@@ -306,8 +382,9 @@ def test_unknown_pages_are_404(walker: Walker) -> None:
 
 def test_error_summary_and_field_message(walker: Walker) -> None:
     walker.start()
-    walker.answer_all(HOME + [("loan-count", "1"), ("loan-purpose/1", "purchase"),
-                              ("loan-owner/1", "va")])  # fmt: skip
+    walker.answer_all(
+        HOME + [("loan-count", "1"), ("loan-purpose/1", "purchase"), ("loan-owner/1", "va")]
+    )
     response = walker.post_raw({"answer": "-5"})
     assert response.status_code == 200
     assert "There is a problem" in response.text

@@ -86,19 +86,23 @@ def test_money_round_trips_through_display_and_storage(amount: Decimal) -> None:
     assert parsers.parse_money(parsers.format_money(amount).lstrip("$")) == amount
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"), [("3", 3), ("1,200", 1200), (" 4 ", 4)]
-)
+@pytest.mark.parametrize(("text", "expected"), [("3", 3), ("1,200", 1200), (" 4 ", 4)])
 def test_whole_number(text: str, expected: int) -> None:
     assert parsers.parse_whole_number(text, minimum=1, maximum=9999) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("0", "number_too_small"), ("-1", "number_too_small"), ("2.5", "whole_number_format"),
-     ("10000", "number_too_large"), ("٣", "whole_number_format"), ("", "number_empty"),
-     ("1e3", "whole_number_format")],
-)  # fmt: skip
+    [
+        ("0", "number_too_small"),
+        ("-1", "number_too_small"),
+        ("2.5", "whole_number_format"),
+        ("10000", "number_too_large"),
+        ("٣", "whole_number_format"),
+        ("", "number_empty"),
+        ("1e3", "whole_number_format"),
+    ],
+)
 def test_whole_number_refuses(text: str, code: str) -> None:
     with pytest.raises(ParseError) as caught:
         parsers.parse_whole_number(text, minimum=1, maximum=9999)
@@ -118,9 +122,14 @@ def test_decimal_number(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("2.555", "number_places"), ("-1", "number_too_small"), ("NaN", "number_format"),
-     ("1e2", "number_format"), ("200000", "number_too_large")],
-)  # fmt: skip
+    [
+        ("2.555", "number_places"),
+        ("-1", "number_too_small"),
+        ("NaN", "number_format"),
+        ("1e2", "number_format"),
+        ("200000", "number_too_large"),
+    ],
+)
 def test_decimal_number_refuses(text: str, code: str) -> None:
     with pytest.raises(ParseError) as caught:
         parsers.parse_decimal_number(text)

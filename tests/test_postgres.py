@@ -53,12 +53,16 @@ def test_journey_and_resume_on_postgres(postgres_url: str) -> None:
             ).scalars()
         )
         assert {"interviews", "browser_sessions", "alembic_version"} <= tables
-        assert connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        assert (
+            connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+        )
     engine.dispose()
     restarted = make_app(postgres_url)  # migrations run again: a no-op
     with restarted.test_client() as other:
         page = other.get("/resume")
-        response = other.post("/resume", data={"code": code.group(1), "csrf_token": csrf_token(page.text)})
+        response = other.post(
+            "/resume", data={"code": code.group(1), "csrf_token": csrf_token(page.text)}
+        )
         assert response.headers["Location"] == "/questions/acres"
         assert 'value="NV" selected' in other.get("/questions/state").text
         page = other.get("/delete")

@@ -75,3 +75,9 @@ def test_references_and_literals_are_listed() -> None:
         ("stage", ["a", "b"]),
         ("occupancy", ["rental"]),
     ]
+
+
+def test_yaml_yes_and_no_compare_as_answers() -> None:
+    answers = {"served": "yes", "release": "no"}
+    assert rules.evaluate({"equals": [{"answer": "served"}, True]}, answers.get)
+    assert rules.evaluate({"in": [{"answer": "release"}, [False]]}, answers.get)

@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_security_headers(client: FlaskClient) -> None:
     response = client.get("/")
     csp = response.headers["Content-Security-Policy"]
-    for directive in ("default-src 'self'", "object-src 'none'", "base-uri 'none'",
-                      "frame-ancestors 'none'", "form-action 'self'"):  # fmt: skip
+    for directive in (
+        "default-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+        "form-action 'self'",
+    ):
         assert directive in csp
     assert "unsafe-inline" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
@@ -28,7 +33,7 @@ def test_security_headers(client: FlaskClient) -> None:
 def test_cookie_holds_only_an_opaque_token(walker: Walker, app: Flask) -> None:
     walker.start()
     walker.answer("CA")
-    cookies = list(walker.client._cookies.values())  # noqa: SLF001
+    cookies = list(walker.client._cookies.values())
     assert [c.key for c in cookies] == ["shortfall_session"]
     (cookie,) = cookies
     assert re.fullmatch(r"[A-Za-z0-9_-]{43}", cookie.value)
@@ -46,8 +51,10 @@ def test_resume_swaps_the_session_token(database_url: str) -> None:
         walker = Walker(browser)
         walker.start()
         page = browser.get("/save")
-        code = re.search(r'id="resume-code">([0-9A-Z-]+)<',
-                         browser.post("/save", data={"csrf_token": csrf_token(page.text)}).text)  # fmt: skip
+        code = re.search(
+            r'id="resume-code">([0-9A-Z-]+)<',
+            browser.post("/save", data={"csrf_token": csrf_token(page.text)}).text,
+        )
         assert code
         before = browser.get_cookie("shortfall_session")
         page = browser.get("/resume")
@@ -69,8 +76,10 @@ def test_resume_attempts_are_rate_limited(database_url: str) -> None:
     app = make_app(database_url, RATELIMIT_ENABLED=True, RESUME_RATE_LIMIT="3 per minute")
     with app.test_client() as browser:
         token = csrf_token(browser.get("/resume").text)
-        codes = [browser.post("/resume", data={"code": "AAAA-AAAA-AAAA", "csrf_token": token})
-                 for _ in range(4)]  # fmt: skip
+        codes = [
+            browser.post("/resume", data={"code": "AAAA-AAAA-AAAA", "csrf_token": token})
+            for _ in range(4)
+        ]
         assert [r.status_code for r in codes] == [200, 200, 200, 429]
         assert "Too many tries" in codes[-1].text
 
@@ -96,9 +105,18 @@ def test_personal_answers_never_reach_logs(walker: Walker, caplog: object) -> No
     with_logs = caplog  # type: ignore[assignment]
     with_logs.set_level(logging.DEBUG)  # type: ignore[attr-defined]
     walker.start()
-    walker.answer_all([("state", "CA"), ("occupancy", "rental"), ("units", "2"), ("acres", "0.5"),
-                       ("loan-count", "1"), ("loan-purpose/1", "purchase"),
-                       ("loan-owner/1", "private"), ("loan-principal/1", "123,456.78")])  # fmt: skip
+    walker.answer_all(
+        [
+            ("state", "CA"),
+            ("occupancy", "rental"),
+            ("units", "2"),
+            ("acres", "0.5"),
+            ("loan-count", "1"),
+            ("loan-purpose/1", "purchase"),
+            ("loan-owner/1", "private"),
+            ("loan-principal/1", "123,456.78"),
+        ]
+    )
     logged = " ".join(r.getMessage() for r in with_logs.records)  # type: ignore[attr-defined]
     assert "123456.78" not in logged and "123,456.78" not in logged
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Flask, render_template, request
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
@@ -41,10 +43,24 @@ def init_app(app: Flask) -> None:
         return _page(400)
 
     @app.errorhandler(HTTPException)
-    def http_error(error: HTTPException) -> tuple[str, int]:
-        return _page(error.code or 500)
+    def http_error(error: HTTPException) -> Any:
+        if request.path.startswith("/api/"):
+            response, status = _api_error(error.code or 500, error.description or error.name)
+            for name, value in error.get_headers():
+                if name.lower() != "content-type":
+                    response.headers[name] = value  # e.g. Allow on 405, Retry-After on 429
+            return response, status
+        page, status = _page(error.code or 500)
+        allow = error.get_response().headers.get("Allow")
+        return (page, status, {"Allow": allow}) if allow else (page, status)
 
     @app.errorhandler(Exception)
-    def unexpected(error: Exception) -> tuple[str, int]:
+    def unexpected(error: Exception) -> tuple[str, int] | tuple[Response, int]:
         app.logger.exception("unexpected error on %s", request.endpoint)
+        if request.path.startswith("/api/"):
+            return _api_error(500, "Sorry, something went wrong on our side.")
         return _page(500)
+
+
+def _api_error(status: int, message: str) -> tuple[Response, int]:
+    return jsonify({"errors": [{"field": "", "message": message}]}), status

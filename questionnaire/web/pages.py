@@ -86,9 +86,12 @@ def show_question(
     if not flow.may_visit(pages, answers, location):
         return redirect(resume_target(answers, return_to_check))
     form = build_form(
-        question, text, today(), answers.get(location.key),
+        question,
+        text,
+        today(),
+        answers.get(location.key),
         formdata=request.form if posted else None,
-    )  # fmt: skip
+    )
     if posted and not notice and form.validate():
         save_answer(interview, location.key, form.answer.answer)  # type: ignore[attr-defined]
         answers = answers_of(interview)

@@ -1,0 +1,1 @@
+"""The JSON API over the same core: assessments, jurisdictions, and its OpenAPI description."""

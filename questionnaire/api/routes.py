@@ -1,0 +1,87 @@
+"""API routes: assessments, jurisdictions, and the OpenAPI document, under /api/v1."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from ..law.assess import assess
+from ..law.case import CaseErrors, read_case
+from ..law.library import LawLibrary
+from ..security import csrf, limiter
+from .openapi import openapi_document
+from .serialize import assessment_json
+
+blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(blueprint)
+
+
+def law() -> LawLibrary:
+    """The loaded law library."""
+    library: LawLibrary = current_app.extensions["shortfall.law"]
+    return library
+
+
+def _today() -> dt.date:
+    pinned = current_app.config.get("TODAY")
+    return pinned if isinstance(pinned, dt.date) else dt.date.today()
+
+
+def _rate() -> str:
+    return str(current_app.config["API_RATE_LIMIT"])
+
+
+def problem(status: int, errors: list[dict[str, str]]) -> tuple[Response, int]:
+    """An error response: a list of {field, message}."""
+    return jsonify({"errors": errors}), status
+
+
+@blueprint.post("/assessments")
+@limiter.limit(_rate)
+def create_assessment() -> tuple[Response, int] | Response:
+    """Assess a case from its facts; 422 with field messages for bad input."""
+    data: Any = request.get_json(silent=True)
+    if data is None:
+        return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
+    try:
+        case = read_case(data, _today())
+    except CaseErrors as errors:
+        return problem(422, errors.errors)
+    return jsonify(assessment_json(assess(case, law())))
+
+
+@blueprint.get("/jurisdictions")
+@limiter.limit(_rate)
+def list_jurisdictions() -> Response:
+    """Every jurisdiction with its review date and confidence."""
+    return jsonify(
+        {
+            "jurisdictions": [
+                {
+                    "code": item.code,
+                    "name": item.name,
+                    "last_reviewed": item.last_reviewed.isoformat(),
+                    "confidence": item.confidence,
+                }
+                for item in law().jurisdictions.values()
+            ]
+        }
+    )
+
+
+@blueprint.get("/jurisdictions/<code>")
+@limiter.limit(_rate)
+def get_jurisdiction(code: str) -> tuple[Response, int] | Response:
+    """All the law facts of one jurisdiction, with citations and sources."""
+    item = law().get(code) if len(code) == 2 else None
+    if item is None:
+        return problem(404, [{"field": "code", "message": "Use a two-letter state code or DC."}])
+    return jsonify(item.model_dump(mode="json"))
+
+
+@blueprint.get("/openapi.json")
+def openapi() -> Response:
+    """The OpenAPI 3.1 description of this API."""
+    return jsonify(openapi_document())

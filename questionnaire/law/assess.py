@@ -1,0 +1,246 @@
+"""assess(case, law) -> Assessment: the pure function every report, PDF and API answer uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .case import Case
+from .deadlines import TRIGGERS, DeadlineResult, describe, find_deadline
+from .facts import Jurisdiction
+from .library import LawLibrary
+from .money import ZERO, fair_value_credit, shortfall, waterfall
+from .overlays import apply_federal
+from .phrases import CREDIT
+from .verdict import Finding, Reason, combine, reason, state_finding
+
+DISCLAIMER = (
+    "This is legal information, not legal advice. Laws change and every case is different. "
+    "Talk to a lawyer or a HUD-approved housing counselor about your situation."
+)
+ORDER = {"allowed": 3, "unclear": 2, "limited": 1, "barred": 0}  # least favourable first
+SOLD = ("foreclosure_sale_done", "short_sale_done", "short_sale_planned")
+CREDIT_BASIS = ("sale_price", "fair_market_value", "greater_of", "none")
+
+
+@dataclass(frozen=True)
+class LoanAssessment:
+    """The verdict and the numbers for one loan."""
+
+    lien: str
+    collectability: str
+    reasons: tuple[Reason, ...]
+    assumptions: tuple[str, ...]
+    total_debt: Decimal | None
+    proceeds_applied: Decimal | None
+    shortfall: Decimal | None
+    deficiency: Decimal | None
+    credit_basis: str
+    exposure: Decimal | None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Everything we can say about the case."""
+
+    jurisdiction: Jurisdiction
+    collectability: str
+    processes: tuple[str, ...]
+    loans: tuple[LoanAssessment, ...]
+    exposure_total: Decimal | None
+    deadline: DeadlineResult | None
+    deadline_reasons: tuple[Reason, ...]
+    assumptions: tuple[str, ...]
+    options: tuple[Any, ...] = field(default=())
+    disclaimer: str = DISCLAIMER
+
+
+def processes_for(case: Case, jurisdiction: Jurisdiction) -> list[str]:
+    """How the home is (or will be) lost; both court and non-court when we do not know."""
+    if case.stage.startswith("short_sale"):
+        return ["short_sale"]
+    if case.stage.startswith("deed_in_lieu"):
+        return ["deed_in_lieu"]
+    if case.foreclosure_type in ("judicial", "nonjudicial"):
+        return [case.foreclosure_type]
+    return list(jurisdiction.foreclosure.processes)
+
+
+def _unasked(case: Case) -> list[str]:
+    """What we take as 'no' when the person did not tell us."""
+    assumed = []
+    if case.bankruptcy is None:
+        assumed.append("We assumed you have not filed for bankruptcy.")
+    selling = case.stage.startswith(("short_sale", "deed_in_lieu"))
+    if case.written_release is None and selling:
+        assumed.append("We assumed the lender has not agreed in writing to give up the rest.")
+    if case.lender_approved_sale is None and case.stage.startswith("short_sale"):
+        assumed.append("We assumed the lender has not approved the short sale in writing.")
+    return assumed
+
+
+def _price(case: Case, assumptions: list[str]) -> Decimal | None:
+    """The money the sale brings (or, before a sale, our estimate of it)."""
+    if case.stage in SOLD:
+        return case.sale_price
+    if case.stage.startswith("deed_in_lieu"):
+        return None
+    if case.home_value is not None:
+        assumptions.append(
+            "There has been no sale yet, so we used your estimate of the home's value as the "
+            "sale price. Foreclosure sales often bring less, which would raise what you owe."
+        )
+    return case.home_value
+
+
+def _deadline_effects(
+    jurisdiction: Jurisdiction, case: Case, result: DeadlineResult | None
+) -> tuple[list[Reason], str | None]:
+    """Reasons about the time limit, and 'barred' when it has surely run out."""
+    if result is None:
+        text = (
+            f"We did not find a special time limit in {jurisdiction.name} law for the lender to "
+            "ask for the rest of the debt. General time limits for suing on a debt may still apply."
+        )
+        return [Reason(text)], None
+    rule = result.rule
+    when = f"within {describe(rule.period)} after {TRIGGERS[rule.trigger]}"
+    text = f"The lender must act {when}."
+    if result.last_day is not None:
+        text += f" For you, the last day is {result.last_day.isoformat()}."
+    note = f" {rule.note.strip()}" if rule.note else ""
+    reasons = [reason(jurisdiction, text + note, rule)]
+    settled = rule.confidence == "high" and not jurisdiction.disputed("deadline")
+    if result.passed and case.lawsuit_served == "no" and settled:
+        reasons.append(
+            reason(
+                jurisdiction,
+                "That day has passed, and you have not been served "
+                "with court papers, so the lender is out of time.",
+                rule,
+            )
+        )
+        return reasons, "barred"
+    if result.passed and case.lawsuit_served in ("yes", "not_sure"):
+        reasons.append(
+            reason(
+                jurisdiction,
+                "That day has passed. If the lender filed its claim "
+                "after that day, it may be too late. Tell your lawyer.",
+                rule,
+            )
+        )
+    return reasons, None
+
+
+def assess(case: Case, law: LawLibrary) -> Assessment:
+    """Decide, for every loan, whether and how much the lender may collect, with reasons."""
+    jurisdiction = law.jurisdictions[case.state]
+    processes = processes_for(case, jurisdiction)
+    assumptions: list[str] = _unasked(case)
+    price = _price(case, assumptions)
+    debts = [loan.total_debt for loan in case.loans]
+    known = [d if d is not None else ZERO for d in debts]
+    paid = waterfall(price, known) if price is not None else [None] * len(debts)
+    deadline = find_deadline(jurisdiction, case, processes)
+    deadline_reasons, deadline_verdict = _deadline_effects(jurisdiction, case, deadline)
+    if deadline_verdict:
+        assumptions.append(
+            "We assumed the lender has not filed a claim in court that you do not "
+            "know about yet. Court records can confirm this."
+        )
+
+    loans = []
+    for index, loan in enumerate(case.loans):
+        findings: dict[str, Finding] = {
+            process: state_finding(jurisdiction, case, loan, process) for process in processes
+        }
+        finding = apply_federal(law.federal, case, loan, processes, combine(findings))
+        if deadline_verdict and finding.collectability != "barred":
+            finding.collectability = deadline_verdict
+            finding.reasons.extend(deadline_reasons)
+        if finding.collectability in ("barred", "limited"):
+            finding.reasons.extend(
+                reason(jurisdiction, f"Watch out: {item.note.strip()}", item)
+                for item in jurisdiction.exceptions
+                if item.note
+            )
+        loans.append(_numbers(case, loan.lien, index, finding, debts, paid, price, known))
+    collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
+    exposures = [item.exposure for item in loans]
+    total = None if any(e is None for e in exposures) else sum(exposures, ZERO)  # type: ignore[arg-type]
+    everything = list(assumptions)
+    for item in loans:
+        everything.extend(a for a in item.assumptions if a not in everything)
+    return Assessment(
+        jurisdiction=jurisdiction,
+        collectability=collectability,
+        processes=tuple(processes),
+        loans=tuple(loans),
+        exposure_total=total,
+        deadline=deadline,
+        deadline_reasons=tuple(deadline_reasons),
+        assumptions=tuple(everything),
+    )
+
+
+def _numbers(
+    case: Case,
+    lien: str,
+    index: int,
+    finding: Finding,
+    debts: list[Decimal | None],
+    paid: list[Decimal | None],
+    price: Decimal | None,
+    known: list[Decimal],
+) -> LoanAssessment:
+    debt = debts[index]
+    basis = finding.credit if finding.credit in CREDIT_BASIS else "sale_price"
+    reasons = list(finding.reasons)
+    if finding.credit == "unclear":
+        reasons.append(
+            Reason(
+                "We could not tell whether the court would credit the home's fair "
+                "market value, so we used the sale price."
+            )
+        )
+    if case.stage.startswith("deed_in_lieu") and case.home_value is not None:
+        basis = "fair_market_value"
+        credit_amount: Decimal | None = case.home_value
+        finding.assumptions.append(
+            "We assumed the lender credits the home's value against the "
+            "loan when it takes the home back."
+        )
+    else:
+        credit_amount = fair_value_credit(basis, price, case.home_value)
+        if basis in ("fair_market_value", "greater_of") and case.home_value is None:
+            reasons.append(
+                Reason(
+                    f"The law here credits {CREDIT[basis]}. Tell us what the home "
+                    "was worth to see how much that could lower the amount."
+                )
+            )
+    proceeds = paid[index]
+    gap = shortfall(debt, proceeds) if debt is not None and proceeds is not None else None
+    if debt is not None and proceeds is None and credit_amount is None:
+        gap = None
+    credited = waterfall(credit_amount, known)[index] if credit_amount is not None else None
+    deficiency = shortfall(debt, credited) if debt is not None and credited is not None else gap
+    if deficiency is not None and gap is not None:
+        deficiency = min(deficiency, gap)
+    if gap is None:
+        gap = deficiency  # a deed in lieu: the home's value stands in for the sale
+    exposure = ZERO if finding.collectability == "barred" else deficiency
+    return LoanAssessment(
+        lien=lien,
+        collectability=finding.collectability,
+        reasons=tuple(reasons),
+        assumptions=tuple(finding.assumptions),
+        total_debt=debt,
+        proceeds_applied=proceeds,
+        shortfall=gap,
+        deficiency=deficiency,
+        credit_basis=basis,
+        exposure=exposure,
+    )

@@ -1,0 +1,266 @@
+"""Case facts: the validated input of assess(), read from the API's JSON (or the answers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from .. import parsers
+from ..states import STATE_NAMES
+
+OCCUPANCY = ("primary_residence", "second_home", "rental", "vacant")
+LIENS = ("first", "second", "third")
+PURPOSES = (
+    "purchase",
+    "refinance",
+    "cash_out_refinance",
+    "heloc",
+    "home_equity",
+    "seller_financed",
+    "other",
+)
+OWNERS = ("fannie_mae", "freddie_mac", "fha", "va", "usda", "private", "unknown")
+STAGES = (
+    "behind_on_payments",
+    "foreclosure_started",
+    "sale_scheduled",
+    "foreclosure_sale_done",
+    "short_sale_planned",
+    "short_sale_done",
+    "deed_in_lieu_planned",
+    "deed_in_lieu_done",
+)
+FORECLOSURE_TYPES = ("judicial", "nonjudicial", "unknown")
+ANSWERS = ("yes", "no", "not_sure")
+BANKRUPTCY = (
+    "none",
+    "chapter7_filed",
+    "chapter7_discharged",
+    "chapter13_filed",
+    "chapter13_discharged",
+)
+MONEY_FIELDS = ("principal", "interest_owed", "fees_and_costs", "other_charges")
+LOAN_FIELDS = ("lien", "purpose", "owner", *MONEY_FIELDS)
+CASE_FIELDS = (
+    "state",
+    "occupancy",
+    "units",
+    "acres",
+    "loans",
+    "stage",
+    "foreclosure_type",
+    "sale_date",
+    "sale_price",
+    "home_value",
+    "lender_approved_sale",
+    "written_release",
+    "bankruptcy",
+    "lawsuit_served",
+    "today",
+)
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Loan:
+    """One lien on the home and what is owed on it (None: not known)."""
+
+    lien: str
+    purpose: str | None = None
+    owner: str | None = None
+    principal: Decimal | None = None
+    interest_owed: Decimal | None = None
+    fees_and_costs: Decimal | None = None
+    other_charges: Decimal | None = None
+
+    @property
+    def total_debt(self) -> Decimal | None:
+        """Principal plus interest, fees and other charges; None when the principal is unknown."""
+        if self.principal is None:
+            return None
+        parts = (self.principal, self.interest_owed, self.fees_and_costs, self.other_charges)
+        return sum((p for p in parts if p is not None), ZERO)
+
+
+@dataclass(frozen=True)
+class Case:
+    """Everything assess() needs about one person's situation."""
+
+    state: str
+    stage: str
+    loans: tuple[Loan, ...]
+    today: dt.date
+    occupancy: str | None = None
+    units: int | None = None
+    acres: Decimal | None = None
+    foreclosure_type: str | None = None
+    sale_date: dt.date | None = None
+    sale_price: Decimal | None = None
+    home_value: Decimal | None = None
+    lender_approved_sale: str | None = None
+    written_release: str | None = None
+    bankruptcy: str | None = None
+    lawsuit_served: str | None = None
+
+
+@dataclass
+class CaseErrors(Exception):
+    """Input that cannot be assessed: one plain message per field."""
+
+    errors: list[dict[str, str]] = field(default_factory=list)
+
+    def add(self, where: str, message: str) -> None:
+        """Record a problem with one field."""
+        self.errors.append({"field": where, "message": message})
+
+
+class _Reader:
+    """Reads fields one by one, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, errors: CaseErrors) -> None:
+        self.errors = errors
+
+    def choice(
+        self,
+        data: dict[str, Any],
+        name: str,
+        allowed: tuple[str, ...],
+        where: str,
+        required: bool = False,
+    ) -> str | None:
+        value = data.get(name)
+        if value is None:
+            if required:
+                self.errors.add(where, "This field is required.")
+            return None
+        if not isinstance(value, str) or value not in allowed:
+            self.errors.add(where, f"Use one of: {', '.join(allowed)}.")
+            return None
+        return value
+
+    def money(self, data: dict[str, Any], name: str, where: str) -> Decimal | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.errors.add(where, 'Give money as a string of dollars and cents, like "1234.56".')
+            return None
+        try:
+            return parsers.parse_money(value)
+        except parsers.ParseError as error:
+            self.errors.add(where, _MONEY_MESSAGES.get(error.code, "This is not a valid amount."))
+            return None
+
+    def date(self, data: dict[str, Any], name: str, where: str) -> dt.date | None:
+        value = data.get(name)
+        if value is None:
+            return None
+        try:
+            if not isinstance(value, str):
+                raise parsers.ParseError("date_iso_format")
+            return parsers.parse_iso_date(value)
+        except parsers.ParseError as error:
+            if error.code == "date_impossible":
+                self.errors.add(where, "This date does not exist.")
+            else:
+                self.errors.add(where, "Give a real date as YYYY-MM-DD, like 2025-03-27.")
+            return None
+
+
+_MONEY_MESSAGES = {
+    "money_negative": "Amounts cannot be negative.",
+    "money_cents": "Use no more than 2 digits after the decimal point.",
+    "money_too_large": "Amounts must be less than 100000000.",
+    "money_empty": "Leave the field out instead of sending an empty amount.",
+}
+
+
+def _units(value: Any, errors: CaseErrors) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
+        errors.add("units", "Use a whole number from 1 to 4, or 5 for five or more.")
+        return None
+    return value
+
+
+def _acres(value: Any, errors: CaseErrors) -> Decimal | None:
+    if value is None:
+        return None
+    try:
+        if isinstance(value, bool) or not isinstance(value, (int, str)):
+            raise parsers.ParseError("number_format")
+        return parsers.parse_decimal_number(str(value))
+    except parsers.ParseError:
+        errors.add("acres", 'Give acres as a number from 0 to 100000, like 0.25 or "2.5".')
+        return None
+
+
+def _loans(value: Any, reader: _Reader) -> tuple[Loan, ...]:
+    errors = reader.errors
+    if not isinstance(value, list) or not 1 <= len(value) <= 3:
+        errors.add("loans", "List one to three loans (one for each lien on the home).")
+        return ()
+    loans = []
+    for index, item in enumerate(value):
+        where = f"loans[{index}]"
+        if not isinstance(item, dict):
+            errors.add(where, "Each loan must be an object.")
+            continue
+        for unknown in sorted(set(item) - set(LOAN_FIELDS)):
+            errors.add(f"{where}.{unknown}", "This field is not part of the API.")
+        lien = reader.choice(item, "lien", LIENS, f"{where}.lien", required=True)
+        loan = Loan(
+            lien=lien or "first",
+            purpose=reader.choice(item, "purpose", PURPOSES, f"{where}.purpose"),
+            owner=reader.choice(item, "owner", OWNERS, f"{where}.owner"),
+            **{name: reader.money(item, name, f"{where}.{name}") for name in MONEY_FIELDS},
+        )
+        loans.append(loan)
+    liens = [loan.lien for loan in loans]
+    if len(liens) != len(set(liens)):
+        errors.add("loans", "Each loan needs a different lien position.")
+    return tuple(sorted(loans, key=lambda loan: LIENS.index(loan.lien)))
+
+
+def read_case(data: Any, today: dt.date) -> Case:
+    """Validate API-shaped case facts; raise CaseErrors listing every problem."""
+    errors = CaseErrors()
+    if not isinstance(data, dict):
+        errors.add("", "Send a JSON object of case facts.")
+        raise errors
+    reader = _Reader(errors)
+    for unknown in sorted(set(data) - set(CASE_FIELDS)):
+        errors.add(unknown, "This field is not part of the API.")
+    state = data.get("state")
+    if not isinstance(state, str) or state.upper() not in STATE_NAMES:
+        errors.add("state", "Use a two-letter state code such as CA, or DC.")
+    stage = reader.choice(data, "stage", STAGES, "stage", required=True)
+    loans = _loans(data.get("loans"), reader)
+    evaluation_day = reader.date(data, "today", "today") or today
+    case = Case(
+        state=state.upper() if isinstance(state, str) else "",
+        stage=stage or "",
+        loans=loans,
+        today=evaluation_day,
+        occupancy=reader.choice(data, "occupancy", OCCUPANCY, "occupancy"),
+        units=_units(data.get("units"), errors),
+        acres=_acres(data.get("acres"), errors),
+        foreclosure_type=reader.choice(
+            data, "foreclosure_type", FORECLOSURE_TYPES, "foreclosure_type"
+        ),
+        sale_date=reader.date(data, "sale_date", "sale_date"),
+        sale_price=reader.money(data, "sale_price", "sale_price"),
+        home_value=reader.money(data, "home_value", "home_value"),
+        lender_approved_sale=reader.choice(
+            data, "lender_approved_sale", ANSWERS, "lender_approved_sale"
+        ),
+        written_release=reader.choice(data, "written_release", ANSWERS, "written_release"),
+        bankruptcy=reader.choice(data, "bankruptcy", BANKRUPTCY, "bankruptcy"),
+        lawsuit_served=reader.choice(data, "lawsuit_served", ANSWERS, "lawsuit_served"),
+    )
+    if errors.errors:
+        raise errors
+    return case

@@ -1,0 +1,258 @@
+"""The shape of the jurisdiction and federal law files, checked when they load."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    model_validator,
+)
+
+Confidence = Literal["high", "medium", "low"]
+Process = Literal["judicial", "nonjudicial", "short_sale", "deed_in_lieu"]
+Rule = Literal["allowed", "limited", "barred", "unclear", "not_used"]
+Credit = Literal["sale_price", "fair_market_value", "greater_of", "none", "unclear"]
+Purpose = Literal[
+    "purchase",
+    "refinance",
+    "cash_out_refinance",
+    "heloc",
+    "home_equity",
+    "seller_financed",
+    "other",
+]
+Lien = Literal["first", "second", "third"]
+Occupancy = Literal["primary_residence", "second_home", "rental", "vacant"]
+Owner = Literal["fannie_mae", "freddie_mac", "fha", "va", "usda", "private", "unknown"]
+
+
+def _yaml_yes_no(value: object) -> object:
+    """YAML reads a bare yes/no as a boolean; in our files it always means the answer."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value
+
+
+Answer = Annotated[Literal["yes", "no", "not_sure"], BeforeValidator(_yaml_yes_no)]
+Bankruptcy = Literal[
+    "none", "chapter7_filed", "chapter7_discharged", "chapter13_filed", "chapter13_discharged"
+]
+Trigger = Literal["sale_date", "confirmation_of_sale", "end_of_redemption", "judgment", "other"]
+
+
+def _kebab(value: str) -> str:
+    if not re.match(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", value):
+        raise ValueError(f"{value!r} is not a kebab-case id")
+    return value
+
+
+def _cited(values: list[str]) -> list[str]:
+    if not values or not all(v.strip() for v in values):
+        raise ValueError("at least one citation is required")
+    return values
+
+
+Kebab = Annotated[str, AfterValidator(_kebab)]
+Citations = Annotated[list[str], AfterValidator(_cited)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are errors so typos cannot hide a fact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Strict):
+    """A page that was read to establish a fact."""
+
+    id: Kebab
+    title: str
+    url: HttpUrl
+    kind: Literal["statute", "regulation", "court", "legal_aid", "government", "law_firm", "guide"]
+
+
+class Fact(Strict):
+    """Anything stated as law: it carries citations, sources and a confidence."""
+
+    citations: Citations
+    sources: Annotated[list[str], Field(min_length=1)]
+    confidence: Confidence
+    note: str | None = None
+
+
+class Foreclosure(Fact):
+    """Which foreclosure processes the state has for homes, and which is usual."""
+
+    processes: Annotated[list[Literal["judicial", "nonjudicial"]], Field(min_length=1)]
+    usual: Literal["judicial", "nonjudicial"]
+
+
+class Baseline(Fact):
+    """May the lender seek a deficiency after this kind of ending, before protections?"""
+
+    rule: Rule
+    credit: Credit
+    fair_value_hearing: bool = False
+    how: Literal["lawsuit", "motion_in_foreclosure", "in_judgment", "unclear"] | None = None
+
+
+class Deficiency(Strict):
+    """The baseline for each way a home can be lost."""
+
+    nonjudicial: Baseline
+    judicial: Baseline
+    short_sale: Baseline
+    deed_in_lieu: Baseline
+
+
+class AppliesTo(Strict):
+    """The case facts a rule needs; every key given must match, a key left out means any."""
+
+    processes: list[Process] | None = None
+    loan_purposes: list[Purpose] | None = None
+    liens: list[Lien] | None = None
+    occupancy: list[Occupancy] | None = None
+    max_units: Annotated[int, Field(ge=1, le=4)] | None = None
+    max_acres: Annotated[float, Field(gt=0)] | None = None
+    loan_owners: list[Owner] | None = None
+    lender_approved_sale: list[Answer] | None = None
+    written_release: list[Answer] | None = None
+    bankruptcy: list[Bankruptcy] | None = None
+
+
+class Protection(Fact):
+    """A rule that bars or limits a deficiency when its conditions hold."""
+
+    id: Kebab
+    effect: Literal["barred", "limited"]
+    applies_to: AppliesTo
+    assumptions: list[str] = Field(default_factory=list)
+    other_conditions: list[str] | None = None
+    refinance_note: str | None = None
+    credit: Credit | None = None
+
+
+class Period(Strict):
+    """A length of time: exactly one of days, months or years."""
+
+    days: int | None = Field(default=None, ge=1)
+    months: int | None = Field(default=None, ge=1)
+    years: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _one_unit(self) -> Period:
+        if sum(v is not None for v in (self.days, self.months, self.years)) != 1:
+            raise ValueError("give exactly one of days, months or years")
+        return self
+
+
+class Deadline(Fact):
+    """How long the lender has to seek the deficiency, and what starts the clock."""
+
+    processes: Annotated[list[Process], Field(min_length=1)]
+    period: Period
+    trigger: Trigger
+    action: Literal["file_lawsuit", "file_motion", "other"]
+
+
+class Note(Fact):
+    """A prerequisite or an exception, described in a note."""
+
+    id: Kebab
+
+
+class Garnishment(Fact):
+    """The state's limits on taking wages for an ordinary consumer judgment."""
+
+    rule: Literal["federal_only", "stricter", "prohibited"]
+    max_percent_disposable: float | None = None
+    min_wage_multiple: float | None = None
+    min_wage_basis: Literal["federal", "state", "local", "higher_of"] | None = None
+
+
+class Redemption(Fact):
+    """The right to buy the home back after the sale."""
+
+    after_sale: bool
+    period: Period | None = None
+
+
+class Disagreement(Strict):
+    """Sources that disagree; the engine answers 'unclear' on the topic."""
+
+    topic: str
+    detail: str
+    sources: list[str]
+
+
+class Jurisdiction(Strict):
+    """Everything we know about one state's deficiency law."""
+
+    code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    name: str
+    last_reviewed: dt.date
+    confidence: Confidence
+    sources: Annotated[list[Source], Field(min_length=1)]
+    foreclosure: Foreclosure
+    deficiency: Deficiency
+    protections: list[Protection] = Field(default_factory=list)
+    deadline: list[Deadline] = Field(default_factory=list)
+    prerequisites: list[Note] = Field(default_factory=list)
+    exceptions: list[Note] = Field(default_factory=list)
+    garnishment: Garnishment
+    redemption: Redemption | None = None
+    disagreements: list[Disagreement] = Field(default_factory=list)
+
+    def facts(self) -> list[tuple[str, Fact]]:
+        """Every cited fact in the file with a name for where it is."""
+        found: list[tuple[str, Fact]] = [("foreclosure", self.foreclosure)]
+        for name in ("nonjudicial", "judicial", "short_sale", "deed_in_lieu"):
+            found.append((f"deficiency.{name}", getattr(self.deficiency, name)))
+        found += [(f"protections.{p.id}", p) for p in self.protections]
+        found += [(f"deadline.{i}", d) for i, d in enumerate(self.deadline)]
+        found += [(f"prerequisites.{p.id}", p) for p in self.prerequisites]
+        found += [(f"exceptions.{e.id}", e) for e in self.exceptions]
+        found.append(("garnishment", self.garnishment))
+        if self.redemption is not None:
+            found.append(("redemption", self.redemption))
+        return found
+
+    def disputed(self, topic: str) -> list[Disagreement]:
+        """Disagreements recorded on a topic (or on a part of it)."""
+        return [
+            d for d in self.disagreements if d.topic == topic or topic.startswith(d.topic + ".")
+        ]
+
+    def source(self, source_id: str) -> Source | None:
+        """A source by id."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+
+class FederalRule(Fact):
+    """A federal rule or loan-owner policy that changes what a lender may collect."""
+
+    id: Kebab
+    applies_to: AppliesTo
+    effect: Literal["barred", "limited", "paused", "none"]
+    assumptions: list[str] = Field(default_factory=list)
+    other_conditions: list[str] | None = None
+
+
+class FederalLaw(Strict):
+    """Federal rules that sit on top of every state's law."""
+
+    last_reviewed: dt.date
+    sources: Annotated[list[Source], Field(min_length=1)]
+    rules: list[FederalRule]
+
+    def source(self, source_id: str) -> Source | None:
+        """A source by id."""
+        return next((s for s in self.sources if s.id == source_id), None)

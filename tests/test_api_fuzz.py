@@ -1,0 +1,38 @@
+"""Property-based contract test: schemathesis drives the API from its own OpenAPI document."""
+
+from __future__ import annotations
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from .conftest import make_app
+
+APP = None
+
+
+def _app():
+    global APP
+    if APP is None:
+        import tempfile
+
+        folder = tempfile.mkdtemp()
+        APP = make_app(f"sqlite:///{folder}/fuzz.sqlite3")
+    return APP
+
+
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _app())
+
+
+@schema.parametrize()
+@settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_never_fails(case: schemathesis.Case) -> None:
+    response = case.call()
+    assert response.status_code < 500, response.text
+    case.validate_response(response)
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch"])
+def test_other_methods_are_refused(method: str) -> None:
+    with _app().test_client() as client:
+        assert getattr(client, method)("/api/v1/assessments").status_code == 405

@@ -1,0 +1,101 @@
+"""The law files: every jurisdiction present, every fact cited and sourced; broken files caught."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from questionnaire.content import ContentError
+from questionnaire.law.library import load_library
+from questionnaire.states import STATE_NAMES
+
+from .law_helpers import ROOT, TODAY, library
+
+LAW = ROOT / "content" / "jurisdictions"
+FEDERAL = ROOT / "content" / "federal.yaml"
+
+
+def test_all_fifty_states_and_dc() -> None:
+    assert sorted(library().jurisdictions) == sorted(STATE_NAMES)
+    assert len(library().jurisdictions) == 51
+
+
+def test_every_fact_is_cited_sourced_and_dated() -> None:
+    for code, item in library().jurisdictions.items():
+        assert item.last_reviewed <= TODAY, code
+        known = {s.id for s in item.sources}
+        assert any(s.kind not in ("law_firm",) for s in item.sources), code
+        for name, fact in item.facts():
+            assert fact.citations and all(c.strip() for c in fact.citations), (code, name)
+            assert fact.sources and set(fact.sources) <= known, (code, name)
+            assert fact.confidence in ("high", "medium", "low")
+        for source in item.sources:
+            assert str(source.url).startswith(("https://", "http://")), (code, source.id)
+
+
+def test_federal_rules_are_cited() -> None:
+    federal = library().federal
+    assert federal.rules
+    known = {s.id for s in federal.sources}
+    for rule in federal.rules:
+        assert rule.citations and set(rule.sources) <= known, rule.id
+
+
+@pytest.fixture
+def broken(tmp_path: Path) -> Path:
+    folder = tmp_path / "jurisdictions"
+    shutil.copytree(LAW, folder)
+    return folder
+
+
+def edit(folder: Path, code: str, change) -> None:
+    path = folder / f"{code}.yaml"
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ContentError) as caught:
+        load_library(folder, FEDERAL, TODAY)
+    return caught.value.problems
+
+
+def test_missing_state(broken: Path) -> None:
+    (broken / "OH.yaml").unlink()
+    assert "OH.yaml: file is missing" in problems(broken)
+
+
+def test_fact_without_citation(broken: Path) -> None:
+    edit(broken, "TX", lambda d: d["deficiency"]["nonjudicial"].update(citations=[]))
+    assert any("TX.yaml: deficiency.nonjudicial.citations" in p for p in problems(broken))
+
+
+def test_unknown_source_id(broken: Path) -> None:
+    edit(broken, "CA", lambda d: d["foreclosure"].update(sources=["no-such-source"]))
+    assert "CA.yaml: foreclosure cites unknown source 'no-such-source'" in problems(broken)
+
+
+def test_review_date_in_the_future(broken: Path) -> None:
+    edit(broken, "NY", lambda d: d.update(last_reviewed="2099-01-01"))
+    assert "NY.yaml: last_reviewed 2099-01-01 is in the future" in problems(broken)
+
+
+def test_unknown_key_and_bad_value(broken: Path) -> None:
+    edit(broken, "FL", lambda d: d["deficiency"]["judicial"].update(rule="maybe", colour="red"))
+    found = problems(broken)
+    assert any("FL.yaml: deficiency.judicial.rule" in p for p in found)
+    assert any("FL.yaml: deficiency.judicial.colour" in p for p in found)
+
+
+def test_code_must_match_file(broken: Path) -> None:
+    edit(broken, "WA", lambda d: d.update(code="OR"))
+    assert "WA.yaml: code OR does not match the file name" in problems(broken)
+
+
+def test_extra_file(broken: Path) -> None:
+    shutil.copy(broken / "WA.yaml", broken / "ZZ.yaml")
+    assert "ZZ.yaml: not a state or DC" in problems(broken)
