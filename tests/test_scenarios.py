@@ -1,0 +1,60 @@
+"""The scenario table: every jurisdiction, each expected verdict traceable to a citation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from questionnaire.states import STATE_NAMES
+
+from .law_helpers import run
+
+FOLDER = Path(__file__).resolve().parent / "scenarios"
+
+
+def _scenarios() -> list[Any]:
+    found = []
+    for path in sorted(FOLDER.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for scenario in data["scenarios"]:
+            found.append(pytest.param(data["code"], scenario, id=f"{data['code']}-{scenario['id']}"))
+    return found
+
+
+SCENARIOS = _scenarios()
+
+
+def _citations(assessment: Any) -> list[str]:
+    cited = [c for loan in assessment.loans for r in loan.reasons for c in r.citations]
+    cited += [c for r in assessment.deadline_reasons for c in r.citations]
+    if assessment.deadline is not None:
+        cited += list(assessment.deadline.rule.citations)
+    return cited
+
+
+@pytest.mark.parametrize(("code", "scenario"), SCENARIOS)
+def test_scenario(code: str, scenario: dict[str, Any]) -> None:
+    assessment = run({**scenario["facts"], "state": code})
+    expect = scenario["expect"]
+    assert assessment.collectability == expect["collectability"]
+    if "loans" in expect:
+        assert [loan.collectability for loan in assessment.loans] == expect["loans"]
+    if "deadline_passed" in expect:
+        assert assessment.deadline is not None
+        assert assessment.deadline.passed is expect["deadline_passed"]
+    because = scenario["because"]
+    assert any(because in citation for citation in _citations(assessment)), (
+        f"no citation containing {because!r} in {sorted(set(_citations(assessment)))}"
+    )
+
+
+def test_table_covers_every_jurisdiction_with_300_scenarios() -> None:
+    codes = {param.values[0] for param in SCENARIOS}
+    assert codes == set(STATE_NAMES)
+    assert len(SCENARIOS) >= 300
+    kinds = {param.values[1]["facts"]["stage"] for param in SCENARIOS}
+    assert {"foreclosure_sale_done", "short_sale_done", "deed_in_lieu_done"} <= kinds
+    assert any("deadline_passed" in p.values[1]["expect"] for p in SCENARIOS)
