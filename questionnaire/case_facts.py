@@ -6,30 +6,13 @@ from typing import Any
 
 from .content import Questionnaire
 from .flow import Answers, Location, path
+from .law import case as api
 from .schema import Question
 
 # The request fields of the assessment API that questions may feed (DESIGN, "The assessment API").
-CASE_FIELDS = frozenset(
-    {
-        "state",
-        "occupancy",
-        "units",
-        "acres",
-        "stage",
-        "foreclosure_type",
-        "sale_date",
-        "sale_price",
-        "home_value",
-        "lender_approved_sale",
-        "written_release",
-        "bankruptcy",
-        "lawsuit_served",
-    }
-)
-LOAN_FIELDS = frozenset(
-    {"purpose", "owner", "principal", "interest_owed", "fees_and_costs", "other_charges"}
-)
-LIENS = ("first", "second", "third")
+CASE_FIELDS = frozenset(api.CASE_FIELDS) - {"loans", "today"}
+LOAN_FIELDS = frozenset(api.LOAN_FIELDS) - {"lien"}
+LIENS = api.LIENS
 UNITS_CAP = 5  # the API counts five or more units as 5
 
 

@@ -33,7 +33,7 @@ class ChoiceField(RadioField):
     def pre_validate(self, form: Any) -> None:
         if not self.data:
             raise StopValidation(message_for(parsers.ParseError("choice_empty")))
-        if self.data not in {value for value, _label in self.choices}:  # type: ignore[union-attr]
+        if self.data not in {value for value, _label in self.choices}:
             raise StopValidation(message_for(parsers.ParseError("choice_invalid")))
 
 
@@ -49,7 +49,7 @@ class DateParts(Field):
     """A date typed in three boxes (month, day, year), kept as typed when it has an error."""
 
     def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
-        self.process_errors = []
+        self.process_errors: list[str] = []
         self.parts = {"month": "", "day": "", "year": ""}
         if formdata is not None:
             for part in self.parts:
@@ -80,7 +80,7 @@ def parse_answer(question: Question, field: Field, today: dt.date) -> str:
     """Check the posted answer and return its stored form ("" for a skipped optional question)."""
     kind = question.type
     if kind == "date":
-        parts = field.parts  # type: ignore[attr-defined]
+        parts = field.parts
         if not any(value.strip() for value in parts.values()) and not question.required:
             return ""
         date = parsers.parse_date_parts(parts["month"], parts["day"], parts["year"])
@@ -111,7 +111,7 @@ def parse_answer(question: Question, field: Field, today: dt.date) -> str:
 def _check(question: Question, today: dt.date) -> Callable[[Any, Field], None]:
     def validator(_form: Any, field: Field) -> None:
         try:
-            field.answer = parse_answer(question, field, today)  # type: ignore[attr-defined]
+            field.answer = parse_answer(question, field, today)
         except parsers.ParseError as error:
             raise ValidationError(message_for(error)) from None
 

@@ -10,7 +10,7 @@ def select_locale() -> str:
     """The person's chosen language if we have it, else the default."""
     chosen = session.get("language")
     languages = current_app.config["LANGUAGES"]
-    return chosen if chosen in languages else str(current_app.config["BABEL_DEFAULT_LOCALE"])
+    return str(chosen) if chosen in languages else str(current_app.config["BABEL_DEFAULT_LOCALE"])
 
 
 def text(value: dict[str, str] | None) -> str:

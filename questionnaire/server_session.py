@@ -75,13 +75,8 @@ class ServerSessionInterface(SessionInterface):
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ServerSession)
         name = self.get_cookie_name(app)
-        cookie = {
-            "domain": self.get_cookie_domain(app),
-            "path": self.get_cookie_path(app),
-            "secure": self.get_cookie_secure(app),
-            "httponly": True,
-            "samesite": self.get_cookie_samesite(app),
-        }
+        domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
+        secure, samesite = self.get_cookie_secure(app), self.get_cookie_samesite(app)
         if not session.modified:
             return
         sessionmaker = app.extensions["shortfall.sessionmaker"]
@@ -93,7 +88,9 @@ class ServerSessionInterface(SessionInterface):
                     )
                 )
             if not session:
-                response.delete_cookie(name, **cookie)
+                response.delete_cookie(
+                    name, path=path, domain=domain, secure=secure, httponly=True, samesite=samesite
+                )
                 return
             lifetime = app.permanent_session_lifetime
             expires = utcnow() + lifetime
@@ -119,5 +116,14 @@ class ServerSessionInterface(SessionInterface):
                     db.add(row)
                 row.data = json.dumps(dict(session))
                 row.expires_at = expires
-        response.set_cookie(name, session.token, max_age=int(lifetime.total_seconds()), **cookie)
+        response.set_cookie(
+            name,
+            session.token,
+            max_age=int(lifetime.total_seconds()),
+            path=path,
+            domain=domain,
+            secure=secure,
+            httponly=True,
+            samesite=samesite,
+        )
         response.vary.add("Cookie")

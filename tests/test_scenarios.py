@@ -20,7 +20,9 @@ def _scenarios() -> list[Any]:
     for path in sorted(FOLDER.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for scenario in data["scenarios"]:
-            found.append(pytest.param(data["code"], scenario, id=f"{data['code']}-{scenario['id']}"))
+            found.append(
+                pytest.param(data["code"], scenario, id=f"{data['code']}-{scenario['id']}")
+            )
     return found
 
 

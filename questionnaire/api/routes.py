@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from ..clock import today
 from ..law.assess import assess
 from ..law.case import CaseErrors, read_case
 from ..law.library import LawLibrary
@@ -22,11 +22,6 @@ def law() -> LawLibrary:
     """The loaded law library."""
     library: LawLibrary = current_app.extensions["shortfall.law"]
     return library
-
-
-def _today() -> dt.date:
-    pinned = current_app.config.get("TODAY")
-    return pinned if isinstance(pinned, dt.date) else dt.date.today()
 
 
 def _rate() -> str:
@@ -46,7 +41,7 @@ def create_assessment() -> tuple[Response, int] | Response:
     if data is None:
         return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
     try:
-        case = read_case(data, _today())
+        case = read_case(data, today())
     except CaseErrors as errors:
         return problem(422, errors.errors)
     return jsonify(assessment_json(assess(case, law())))

@@ -142,7 +142,9 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
     price = _price(case, assumptions)
     debts = [loan.total_debt for loan in case.loans]
     known = [d if d is not None else ZERO for d in debts]
-    paid = waterfall(price, known) if price is not None else [None] * len(debts)
+    paid: list[Decimal | None] = (
+        list(waterfall(price, known)) if price is not None else [None] * len(debts)
+    )
     deadline = find_deadline(jurisdiction, case, processes)
     deadline_reasons, deadline_verdict = _deadline_effects(jurisdiction, case, deadline)
     if deadline_verdict:
@@ -169,7 +171,8 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
         loans.append(_numbers(case, loan.lien, index, finding, debts, paid, price, known))
     collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
     exposures = [item.exposure for item in loans]
-    total = None if any(e is None for e in exposures) else sum(exposures, ZERO)  # type: ignore[arg-type]
+    known_exposures = [e for e in exposures if e is not None]
+    total = sum(known_exposures, ZERO) if len(known_exposures) == len(exposures) else None
     everything = list(assumptions)
     for item in loans:
         everything.extend(a for a in item.assumptions if a not in everything)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
@@ -10,6 +9,7 @@ from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
 from .. import flow
+from ..clock import today
 from ..content import Questionnaire
 from ..flow import Location
 from ..forms import build_form
@@ -25,12 +25,6 @@ def questionnaire() -> Questionnaire:
     """The loaded, validated questionnaire."""
     loaded: Questionnaire = current_app.extensions["shortfall.questionnaire"]
     return loaded
-
-
-def today() -> dt.date:
-    """Today's date (tests may pin it with the TODAY setting)."""
-    pinned = current_app.config.get("TODAY")
-    return pinned if isinstance(pinned, dt.date) else dt.date.today()
 
 
 def page_url(location: Location, return_to_check: bool = False) -> str:
@@ -93,7 +87,7 @@ def show_question(
         formdata=request.form if posted else None,
     )
     if posted and not notice and form.validate():
-        save_answer(interview, location.key, form.answer.answer)  # type: ignore[attr-defined]
+        save_answer(interview, location.key, form.answer.answer)
         answers = answers_of(interview)
         if return_to_check:
             return redirect(resume_target(answers, True), code=303)
