@@ -60,6 +60,7 @@ def test_foreclosure_sale_done(walker: Walker) -> None:
             ("sale-date", date_parts("2026-03-02")),
             ("sale-price", "250,000"),
             ("home-value", "265000"),
+            ("written-release", "no"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
         ]
@@ -89,6 +90,7 @@ def test_foreclosure_sale_done(walker: Walker) -> None:
         "home_value": "265000.00",
         "bankruptcy": "none",
         "lawsuit_served": "no",
+        "written_release": "no",
     }
 
 
@@ -101,6 +103,7 @@ def test_sale_scheduled_with_a_future_date(walker: Walker) -> None:
             ("foreclosure-type", "judicial"),
             ("planned-sale-date", date_parts("2027-01-15")),
             ("home-value", ""),
+            ("written-release", "not_sure"),
             ("bankruptcy", "chapter13_filed"),
             ("lawsuit-served", "not_sure"),
         ]
@@ -158,7 +161,9 @@ def test_two_loans(walker: Walker) -> None:
         [
             ("stage", "foreclosure_started"),
             ("foreclosure-type", "unknown"),
+            ("foreclosing-loan", "first"),
             ("home-value", "380000"),
+            ("written-release", "no"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
         ]
@@ -167,6 +172,7 @@ def test_two_loans(walker: Walker) -> None:
     assert "Your second loan" in page and "$60,000.00" in page
     result = facts(walker)
     assert [item["lien"] for item in result["loans"]] == ["first", "second"]
+    assert result["foreclosing_lien"] == "first"
     assert result["loans"][1] == {
         "lien": "second",
         "purpose": "heloc",
@@ -200,6 +206,7 @@ def test_i_dont_know_answers(walker: Walker) -> None:
             ("sale-date", date_parts("2026-06-30")),
             ("sale-price", ""),
             ("home-value", ""),
+            ("written-release", "not_sure"),
             ("bankruptcy", "not_sure"),
             ("lawsuit-served", "not_sure"),
         ]
@@ -259,7 +266,8 @@ def test_changing_an_answer_changes_the_route(walker: Walker) -> None:
     assert "Lender agreed to the sale" not in page  # answers off the path are dropped
     assert "Court or no court" in page
     result = facts(walker)
-    assert "lender_approved_sale" not in result and "written_release" not in result
+    assert "lender_approved_sale" not in result
+    assert result["written_release"] == "yes"  # still on the path: asked at every stage
     assert result["foreclosure_type"] == "judicial"
 
 

@@ -73,6 +73,9 @@ def _schemas() -> dict[str, Any]:
             ),
             "bankruptcy": _enum(vocab.BANKRUPTCY, "Bankruptcy status."),
             "lawsuit_served": _enum(vocab.ANSWERS, "Served with a suit for the money."),
+            "foreclosing_lien": _enum(
+                vocab.FORECLOSING_LIENS, "Which loan's lender foreclosed (default: the first)."
+            ),
             "today": {**DATE, "description": "Evaluation date for deadlines (default: today)."},
         },
     }

@@ -13,7 +13,17 @@ from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
 from .overlays import apply_federal
 from .phrases import CREDIT
-from .verdict import Finding, Reason, combine, reason, state_finding
+from .roles import FORECLOSURES, foreclosing_options, role
+from .verdict import Finding, Reason, combine, junior_finding, reason, state_finding
+
+COURT = (
+    "The answer depends on whether the foreclosure goes through court. "
+    "Court papers (a summons or complaint) mean it does."
+)
+WHICH_LENDER = (
+    "The answer depends on which of your lenders is foreclosing. The foreclosure notice "
+    "or court papers name it."
+)
 
 DISCLAIMER = (
     "This is legal information, not legal advice. Laws change and every case is different. "
@@ -95,7 +105,7 @@ def _price(case: Case, assumptions: list[str]) -> Decimal | None:
 
 
 def _deadline_effects(
-    jurisdiction: Jurisdiction, case: Case, result: DeadlineResult | None
+    jurisdiction: Jurisdiction, case: Case, result: DeadlineResult | None, processes: list[str]
 ) -> tuple[list[Reason], str | None]:
     """Reasons about the time limit, and 'barred' when it has surely run out."""
     if result is None:
@@ -111,7 +121,8 @@ def _deadline_effects(
         text += f" For you, the last day is {result.last_day.isoformat()}."
     note = f" {rule.note.strip()}" if rule.note else ""
     reasons = [reason(jurisdiction, text + note, rule)]
-    settled = rule.confidence == "high" and not jurisdiction.disputed("deadline")
+    disputed = any(jurisdiction.disputed(f"deadline.{p}") for p in processes)
+    settled = rule.confidence == "high" and not disputed
     if result.passed and case.lawsuit_served == "no" and settled:
         reasons.append(
             reason(
@@ -134,40 +145,87 @@ def _deadline_effects(
     return reasons, None
 
 
+SENIOR = (
+    "This loan's lender did not foreclose, so the loan stays on the home and the sale did not "
+    "pay it. What you owe on it depends on what that lender does next. Ask a lawyer."
+)
+
+
+def _loan_finding(
+    law: LawLibrary,
+    case: Case,
+    index: int,
+    processes: list[str],
+    foreclosed: int,
+    deadline: DeadlineResult | None,
+    deadline_reasons: list[Reason],
+    deadline_verdict: str | None,
+) -> Finding:
+    """The finding for one loan, given which loan was foreclosed."""
+    jurisdiction, loan = law.jurisdictions[case.state], case.loans[index]
+    foreclosure = all(p in FORECLOSURES for p in processes)
+    position = role(index, foreclosed) if foreclosure else "foreclosed"
+    if position == "senior":
+        return Finding("unclear", "none", [Reason(SENIOR)])
+    judge = state_finding if position == "foreclosed" else junior_finding
+    finding = combine({p: judge(jurisdiction, case, loan, p) for p in processes}, COURT)
+    finding = apply_federal(law.federal, case, loan, processes, finding)
+    if position == "junior":
+        # Time limits that bind a lender whose lien another lender's sale wiped out.
+        junior = find_deadline(jurisdiction, case, processes, covers=("sold_out_junior",))
+        reasons, verdict = _deadline_effects(jurisdiction, case, junior, processes)
+        if junior is not None:
+            finding.reasons.extend(reasons)
+            if verdict and finding.collectability != "barred":
+                finding.collectability = verdict
+    bound = position == "foreclosed" or (
+        deadline is not None and deadline.rule.covers == "every_loan"
+    )
+    if deadline_verdict and bound and finding.collectability != "barred":
+        finding.collectability = deadline_verdict
+        finding.reasons.extend(deadline_reasons)
+    if finding.collectability in ("barred", "limited"):
+        finding.reasons.extend(
+            reason(jurisdiction, f"Watch out: {item.note.strip()}", item)
+            for item in jurisdiction.exceptions
+            if item.note
+        )
+    return finding
+
+
 def assess(case: Case, law: LawLibrary) -> Assessment:
     """Decide, for every loan, whether and how much the lender may collect, with reasons."""
     jurisdiction = law.jurisdictions[case.state]
     processes = processes_for(case, jurisdiction)
     assumptions: list[str] = _unasked(case)
+    options, assumed = foreclosing_options(case)
+    if all(p in FORECLOSURES for p in processes):
+        assumptions.extend(assumed)
     price = _price(case, assumptions)
     debts = [loan.total_debt for loan in case.loans]
     known = [d if d is not None else ZERO for d in debts]
-    paid: list[Decimal | None] = (
-        list(waterfall(price, known)) if price is not None else [None] * len(debts)
+    first_paid = (
+        options[0] if len(options) == 1 and all(p in FORECLOSURES for p in processes) else 0
     )
+    paid: list[Decimal | None] = [None] * len(debts)
+    if price is not None:
+        paid = [None] * first_paid + list(waterfall(price, known[first_paid:]))
     deadline = find_deadline(jurisdiction, case, processes)
-    deadline_reasons, deadline_verdict = _deadline_effects(jurisdiction, case, deadline)
+    deadline_reasons, deadline_verdict = _deadline_effects(jurisdiction, case, deadline, processes)
     if deadline_verdict:
         assumptions.append(
             "We assumed the lender has not filed a claim in court that you do not "
             "know about yet. Court records can confirm this."
         )
-
     loans = []
     for index, loan in enumerate(case.loans):
-        findings: dict[str, Finding] = {
-            process: state_finding(jurisdiction, case, loan, process) for process in processes
-        }
-        finding = apply_federal(law.federal, case, loan, processes, combine(findings))
-        if deadline_verdict and finding.collectability != "barred":
-            finding.collectability = deadline_verdict
-            finding.reasons.extend(deadline_reasons)
-        if finding.collectability in ("barred", "limited"):
-            finding.reasons.extend(
-                reason(jurisdiction, f"Watch out: {item.note.strip()}", item)
-                for item in jurisdiction.exceptions
-                if item.note
+        findings = {
+            str(k): _loan_finding(
+                law, case, index, processes, k, deadline, deadline_reasons, deadline_verdict
             )
+            for k in options
+        }
+        finding = combine(findings, WHICH_LENDER)
         loans.append(_numbers(case, loan.lien, index, finding, debts, paid, price, known))
     collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
     exposures = [item.exposure for item in loans]

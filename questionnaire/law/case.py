@@ -33,6 +33,7 @@ STAGES = (
     "deed_in_lieu_done",
 )
 FORECLOSURE_TYPES = ("judicial", "nonjudicial", "unknown")
+FORECLOSING_LIENS = ("first", "second", "third", "not_sure")
 ANSWERS = ("yes", "no", "not_sure")
 BANKRUPTCY = (
     "none",
@@ -59,6 +60,7 @@ CASE_FIELDS = (
     "bankruptcy",
     "lawsuit_served",
     "today",
+    "foreclosing_lien",
 )
 ZERO = Decimal("0.00")
 
@@ -103,6 +105,7 @@ class Case:
     written_release: str | None = None
     bankruptcy: str | None = None
     lawsuit_served: str | None = None
+    foreclosing_lien: str | None = None
 
 
 @dataclass
@@ -260,6 +263,9 @@ def read_case(data: Any, today: dt.date) -> Case:
         written_release=reader.choice(data, "written_release", ANSWERS, "written_release"),
         bankruptcy=reader.choice(data, "bankruptcy", BANKRUPTCY, "bankruptcy"),
         lawsuit_served=reader.choice(data, "lawsuit_served", ANSWERS, "lawsuit_served"),
+        foreclosing_lien=reader.choice(
+            data, "foreclosing_lien", FORECLOSING_LIENS, "foreclosing_lien"
+        ),
     )
     if errors.errors:
         raise errors

@@ -49,10 +49,17 @@ class DeadlineResult:
 
 
 def find_deadline(
-    jurisdiction: Jurisdiction, case: Case, processes: list[str]
+    jurisdiction: Jurisdiction,
+    case: Case,
+    processes: list[str],
+    covers: tuple[str, ...] = ("foreclosed_loan", "every_loan"),
 ) -> DeadlineResult | None:
     """The time limit that fits the process; computed when it counts from a known sale date."""
-    rules = [d for d in jurisdiction.deadline if any(p in d.processes for p in processes)]
+    rules = [
+        d
+        for d in jurisdiction.deadline
+        if any(p in d.processes for p in processes) and d.covers in covers
+    ]
     if not rules:
         return None
     rules.sort(key=lambda d: (CONFIDENCE[d.confidence], d.trigger != "sale_date"))

@@ -45,6 +45,10 @@ Answer = Annotated[Literal["yes", "no", "not_sure"], BeforeValidator(_yaml_yes_n
 Bankruptcy = Literal[
     "none", "chapter7_filed", "chapter7_discharged", "chapter13_filed", "chapter13_discharged"
 ]
+# Whom a foreclosure rule protects: only the loan whose lender foreclosed, or every loan
+# (purchase-money and loan-type rules protect a loan whoever sold the home).
+# "sold_out_junior": only a second or third loan wiped out by a senior lender's foreclosure.
+Covers = Literal["foreclosed_loan", "every_loan", "sold_out_junior"]
 Trigger = Literal["sale_date", "confirmation_of_sale", "end_of_redemption", "judgment", "other"]
 
 
@@ -111,6 +115,8 @@ class Deficiency(Strict):
     judicial: Baseline
     short_sale: Baseline
     deed_in_lieu: Baseline
+    # A second or third loan wiped out by a senior lender's foreclosure ("sold-out junior").
+    sold_out_junior: Baseline | None = None
 
 
 class AppliesTo(Strict):
@@ -122,6 +128,7 @@ class AppliesTo(Strict):
     occupancy: list[Occupancy] | None = None
     max_units: Annotated[int, Field(ge=1, le=4)] | None = None
     max_acres: Annotated[float, Field(gt=0)] | None = None
+    min_acres: Annotated[float, Field(gt=0)] | None = None
     loan_owners: list[Owner] | None = None
     lender_approved_sale: list[Answer] | None = None
     written_release: list[Answer] | None = None
@@ -138,6 +145,7 @@ class Protection(Fact):
     other_conditions: list[str] | None = None
     refinance_note: str | None = None
     credit: Credit | None = None
+    covers: Covers = "foreclosed_loan"
 
 
 class Period(Strict):
@@ -161,6 +169,7 @@ class Deadline(Fact):
     period: Period
     trigger: Trigger
     action: Literal["file_lawsuit", "file_motion", "other"]
+    covers: Covers = "foreclosed_loan"
 
 
 class Note(Fact):
@@ -214,8 +223,10 @@ class Jurisdiction(Strict):
     def facts(self) -> list[tuple[str, Fact]]:
         """Every cited fact in the file with a name for where it is."""
         found: list[tuple[str, Fact]] = [("foreclosure", self.foreclosure)]
-        for name in ("nonjudicial", "judicial", "short_sale", "deed_in_lieu"):
-            found.append((f"deficiency.{name}", getattr(self.deficiency, name)))
+        for name in ("nonjudicial", "judicial", "short_sale", "deed_in_lieu", "sold_out_junior"):
+            baseline = getattr(self.deficiency, name)
+            if baseline is not None:
+                found.append((f"deficiency.{name}", baseline))
         found += [(f"protections.{p.id}", p) for p in self.protections]
         found += [(f"deadline.{i}", d) for i, d in enumerate(self.deadline)]
         found += [(f"prerequisites.{p.id}", p) for p in self.prerequisites]

@@ -13,6 +13,7 @@ MISSING = {
     "occupancy": "how the home was used",
     "max_units": "how many homes are in the building",
     "max_acres": "how much land the home is on",
+    "min_acres": "how much land the home is on",
     "loan_owners": "who owns or backs the loan",
     "lender_approved_sale": "whether the lender approved the sale in writing",
     "written_release": "whether the lender released you in writing",
@@ -65,6 +66,9 @@ def match(rule: AppliesTo, case: Case, loan: Loan, process: str) -> Match:
     if rule.max_acres is not None:
         acres = case.acres
         checks.append(("max_acres", None if acres is None else float(acres) <= rule.max_acres))
+    if rule.min_acres is not None:
+        acres = case.acres
+        checks.append(("min_acres", None if acres is None else float(acres) > rule.min_acres))
     if any(result is False for _name, result in checks):
         return Match(False)
     missing = tuple(MISSING[name] for name, result in checks if result is None)

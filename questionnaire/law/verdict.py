@@ -50,6 +50,37 @@ def _usable(jurisdiction: Jurisdiction, topic: str, fact: Fact) -> bool:
     return fact.confidence != "low" and not jurisdiction.disputed(topic)
 
 
+SOLD_OUT = "Your home was sold in another lender's foreclosure, which wiped out this loan's lien. "
+
+
+def junior_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: str) -> Finding:
+    """A loan wiped out by a senior lender's foreclosure (a 'sold-out junior')."""
+    base = jurisdiction.deficiency.sold_out_junior
+    if base is None:
+        text = (
+            SOLD_OUT + f"We have not confirmed {jurisdiction.name}'s rule for this. In most "
+            "states that lender can still sue you on the loan. Ask a lawyer."
+        )
+        finding = Finding("unclear", "none", [Reason(text)])
+    else:
+        settled = _usable(jurisdiction, "deficiency.sold_out_junior", base)
+        finding = Finding(base.rule if settled else "unclear", base.credit)
+        text = SOLD_OUT + BASELINE_JUNIOR[base.rule]
+        if not settled:
+            text += " Our sources are not sure about this, so ask a lawyer."
+        finding.reasons.append(reason(jurisdiction, text + _note(base), base))
+    return _protect(jurisdiction, case, loan, process, finding, every_loan_only=True)
+
+
+BASELINE_JUNIOR = {
+    "allowed": "That lender can still sue you for what you owe on it.",
+    "limited": "That lender can still sue you, but the law limits how much.",
+    "barred": "The law does not let that lender collect the rest from you.",
+    "unclear": "We could not find a clear rule on whether that lender can still sue you.",
+    "not_used": "We could not find a clear rule on whether that lender can still sue you.",
+}
+
+
 def state_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: str) -> Finding:
     """What the state's own law says for this loan if the home is lost this way."""
     state = jurisdiction.name
@@ -67,10 +98,28 @@ def state_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: s
     if not settled:
         text += " Our sources are not sure about this, so ask a lawyer."
     finding.reasons.append(reason(jurisdiction, text + _note(base), base))
+    return _protect(jurisdiction, case, loan, process, finding, every_loan_only=False)
 
+
+def _protect(
+    jurisdiction: Jurisdiction,
+    case: Case,
+    loan: Loan,
+    process: str,
+    finding: Finding,
+    every_loan_only: bool,
+) -> Finding:
+    """Apply the protections that fit, sure ones first; possible ones make the answer unclear."""
     definite: list[Protection] = []
     possible: list[tuple[Protection, tuple[str, ...]]] = []
     for protection in jurisdiction.protections:
+        wanted = (
+            ("every_loan", "sold_out_junior")
+            if every_loan_only
+            else ("foreclosed_loan", "every_loan")
+        )
+        if protection.covers not in wanted:
+            continue
         result = match(protection.applies_to, case, loan, process)
         if result.fits is False:
             continue
@@ -129,8 +178,8 @@ def _maybe(jurisdiction: Jurisdiction, protection: Protection, missing: tuple[st
     return reason(jurisdiction, text + _note(protection), protection)
 
 
-def combine(findings: dict[str, Finding]) -> Finding:
-    """One finding from several possible processes (when we do not know which applies)."""
+def combine(findings: dict[str, Finding], why: str) -> Finding:
+    """Merge the findings of several possibilities; unclear when they disagree."""
     values = list(findings.values())
     if len(values) == 1:
         return values[0]
@@ -141,12 +190,7 @@ def combine(findings: dict[str, Finding]) -> Finding:
         credits.pop() if len(credits) == 1 else "unclear",
     )
     if merged.collectability == "unclear" and len({f.collectability for f in values}) > 1:
-        merged.reasons.append(
-            Reason(
-                "The answer depends on whether the foreclosure goes through court. "
-                "Court papers (a summons or complaint) mean it does."
-            )
-        )
+        merged.reasons.append(Reason(why))
     for finding in values:
         merged.reasons.extend(r for r in finding.reasons if r not in merged.reasons)
         merged.assumptions.extend(a for a in finding.assumptions if a not in merged.assumptions)
