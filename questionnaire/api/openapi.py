@@ -121,16 +121,7 @@ def _schemas() -> dict[str, Any]:
             "disclaimer",
         ],
         "properties": {
-            "jurisdiction": {
-                "type": "object",
-                "required": ["code", "name", "last_reviewed"],
-                "properties": {
-                    "code": {"type": "string"},
-                    "name": {"type": "string"},
-                    "last_reviewed": DATE,
-                    "confidence": {"type": "string"},
-                },
-            },
+            "jurisdiction": {"$ref": SUMMARY_REF},
             "collectability": VERDICT,
             "processes": {"type": "array", "items": {"type": "string"}},
             "loans": {"type": "array", "items": {"$ref": "#/components/schemas/LoanAssessment"}},
@@ -183,12 +174,12 @@ def _schemas() -> dict[str, Any]:
         "Errors": errors,
         "JurisdictionSummary": {
             "type": "object",
-            "required": ["code", "name", "last_reviewed"],
+            "required": ["code", "name", "last_reviewed", "confidence"],
             "properties": {
                 "code": {"type": "string"},
                 "name": {"type": "string"},
                 "last_reviewed": DATE,
-                "confidence": {"type": "string"},
+                "confidence": {"type": "string", "enum": ["high", "medium", "low"]},
             },
         },
     }

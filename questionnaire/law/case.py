@@ -5,23 +5,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, get_args
 
 from .. import parsers
 from ..states import STATE_NAMES
+from .facts import Lien, Occupancy, Owner, Purpose
 
-OCCUPANCY = ("primary_residence", "second_home", "rental", "vacant")
-LIENS = ("first", "second", "third")
-PURPOSES = (
-    "purchase",
-    "refinance",
-    "cash_out_refinance",
-    "heloc",
-    "home_equity",
-    "seller_financed",
-    "other",
-)
-OWNERS = ("fannie_mae", "freddie_mac", "fha", "va", "usda", "private", "unknown")
+# The vocabularies are defined once, as the types of the law files, and read from there.
+OCCUPANCY: tuple[str, ...] = get_args(Occupancy)
+LIENS: tuple[str, ...] = get_args(Lien)
+PURPOSES: tuple[str, ...] = get_args(Purpose)
+OWNERS: tuple[str, ...] = get_args(Owner)
 STAGES = (
     "behind_on_payments",
     "foreclosure_started",
