@@ -27,7 +27,16 @@ def test_empty_answers_give_the_default_path(q: Questionnaire) -> None:
     path = keys(q, {})
     assert path[:5] == ["state", "occupancy", "units", "acres", "loan-count"]
     assert "loan-purpose:1" in path and "loan-purpose:2" not in path
-    assert path[-2:] == ["bankruptcy", "lawsuit-served"]
+    assert path[-4:] == ["bankruptcy", "lawsuit-served", "want-pay-estimate", "want-tax-check"]
+
+
+def test_pay_and_tax_questions_only_when_wanted(q: Questionnaire) -> None:
+    skipped = keys(q, {"want-pay-estimate": "no", "want-tax-check": "no"})
+    assert "pay-period" not in skipped and "assets-value" not in skipped
+    wanted = keys(q, {"want-pay-estimate": "yes", "want-tax-check": "yes"})
+    assert wanted[-5:] == [
+        "pay-period", "pay-after-taxes", "want-tax-check", "assets-value", "debts-total",
+    ]
 
 
 def test_loan_count_repeats_the_loan_questions(q: Questionnaire) -> None:
@@ -96,8 +105,8 @@ def test_first_unanswered_and_visiting_rules(q: Questionnaire) -> None:
 def test_steps_mark_sections(q: Questionnaire) -> None:
     path = flow.path(q, {})
     steps = flow.steps(q, path, Location("loan-purpose", 1))
-    assert [s.state for s in steps] == ["complete", "current", "to_do", "to_do"]
-    assert [s.number for s in steps] == [1, 2, 3, 4]
+    assert [s.state for s in steps] == ["complete", "current", "to_do", "to_do", "to_do"]
+    assert [s.number for s in steps] == [1, 2, 3, 4, 5]
 
 
 def test_item_count_is_bounded(q: Questionnaire) -> None:

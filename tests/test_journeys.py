@@ -63,6 +63,8 @@ def test_foreclosure_sale_done(walker: Walker) -> None:
             ("written-release", "no"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     assert end == "/check-answers"
@@ -106,6 +108,8 @@ def test_sale_scheduled_with_a_future_date(walker: Walker) -> None:
             ("written-release", "not_sure"),
             ("bankruptcy", "chapter13_filed"),
             ("lawsuit-served", "not_sure"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     result = facts(walker)
@@ -127,6 +131,8 @@ def test_short_sale_done(walker: Walker) -> None:
             ("written-release", "not_sure"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     assert end == "/check-answers"
@@ -146,6 +152,8 @@ def test_deed_in_lieu_planned(walker: Walker) -> None:
             ("written-release", "no"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     result = facts(walker)
@@ -166,6 +174,8 @@ def test_two_loans(walker: Walker) -> None:
             ("written-release", "no"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     page = walker.page("/check-answers").text
@@ -209,6 +219,8 @@ def test_i_dont_know_answers(walker: Walker) -> None:
             ("written-release", "not_sure"),
             ("bankruptcy", "not_sure"),
             ("lawsuit-served", "not_sure"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     page = walker.page("/check-answers").text
@@ -228,6 +240,8 @@ def test_behind_on_payments_is_short(walker: Walker) -> None:
             ("home-value", "210000"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
     assert end == "/check-answers"
@@ -246,6 +260,8 @@ def complete_short_sale(walker: Walker) -> None:
             ("written-release", "yes"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
         ]
     )
 

@@ -9,11 +9,13 @@ from typing import Any
 from .case import Case
 from .deadlines import TRIGGERS, DeadlineResult, describe, find_deadline
 from .facts import Jurisdiction
+from .garnishment import GarnishmentEstimate, estimate
 from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
 from .overlays import apply_federal
 from .phrases import CREDIT
 from .roles import FORECLOSURES, foreclosing_options, role
+from .tax import TaxEstimate, estimate_tax
 from .verdict import Finding, Reason, combine, junior_finding, reason, state_finding
 
 COURT = (
@@ -48,6 +50,12 @@ class LoanAssessment:
     deficiency: Decimal | None
     credit_basis: str
     exposure: Decimal | None
+    # The range behind `exposure`: low if every open question goes your way (protections
+    # apply, the fair-value credit is granted), high if none does.
+    exposure_low: Decimal | None = None
+    exposure_high: Decimal | None = None
+    barred_by: str | None = None
+    purpose: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,10 @@ class Assessment:
     deadline: DeadlineResult | None
     deadline_reasons: tuple[Reason, ...]
     assumptions: tuple[str, ...]
+    exposure_low: Decimal | None = None
+    exposure_high: Decimal | None = None
+    tax: TaxEstimate | None = None
+    garnishment: GarnishmentEstimate | None = None
     options: tuple[Any, ...] = field(default=())
     disclaimer: str = DISCLAIMER
 
@@ -178,11 +190,13 @@ def _loan_finding(
             finding.reasons.extend(reasons)
             if verdict and finding.collectability != "barred":
                 finding.collectability = verdict
+                finding.barred_by = "deadline"
     bound = position == "foreclosed" or (
         deadline is not None and deadline.rule.covers == "every_loan"
     )
     if deadline_verdict and bound and finding.collectability != "barred":
         finding.collectability = deadline_verdict
+        finding.barred_by = "deadline"
         finding.reasons.extend(deadline_reasons)
     if finding.collectability in ("barred", "limited"):
         finding.reasons.extend(
@@ -226,7 +240,9 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
             for k in options
         }
         finding = combine(findings, WHICH_LENDER)
-        loans.append(_numbers(case, loan.lien, index, finding, debts, paid, price, known))
+        loans.append(
+            _numbers(case, loan.lien, index, finding, debts, paid, price, known, first_paid)
+        )
     collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
     exposures = [item.exposure for item in loans]
     known_exposures = [e for e in exposures if e is not None]
@@ -234,6 +250,10 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
     everything = list(assumptions)
     for item in loans:
         everything.extend(a for a in item.assumptions if a not in everything)
+    tax = _tax(case, law, loans)
+    pay = None
+    if case.pay_after_taxes is not None and case.pay_period is not None:
+        pay = estimate(law.garnishment.federal, jurisdiction, case.pay_after_taxes, case.pay_period)
     return Assessment(
         jurisdiction=jurisdiction,
         collectability=collectability,
@@ -243,6 +263,32 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
         deadline=deadline,
         deadline_reasons=tuple(deadline_reasons),
         assumptions=tuple(everything),
+        exposure_low=_total([item.exposure_low for item in loans]),
+        exposure_high=_total([item.exposure_high for item in loans]),
+        tax=tax,
+        garnishment=pay,
+    )
+
+
+def _total(amounts: list[Decimal | None]) -> Decimal | None:
+    known = [a for a in amounts if a is not None]
+    return sum(known, ZERO) if len(known) == len(amounts) else None
+
+
+def _tax(case: Case, law: LawLibrary, loans: list[LoanAssessment]) -> TaxEstimate:
+    """Forgiven now (release, discharge) and what a later settlement could forgive."""
+    forgiven = [
+        item.deficiency or ZERO
+        for item in loans
+        if item.barred_by == "federal" and item.deficiency is not None
+    ]
+    open_debt = [
+        item.deficiency or ZERO for item in loans if item.barred_by not in ("state", "federal")
+    ]
+    nonrecourse = [item.lien for item in loans if item.barred_by == "state"]
+    purposes = {item.purpose for item in loans if item.purpose is not None}
+    return estimate_tax(
+        case, law.tax, sum(forgiven, ZERO), sum(open_debt, ZERO), nonrecourse, purposes
     )
 
 
@@ -255,6 +301,7 @@ def _numbers(
     paid: list[Decimal | None],
     price: Decimal | None,
     known: list[Decimal],
+    first_paid: int = 0,
 ) -> LoanAssessment:
     debt = debts[index]
     basis = finding.credit if finding.credit in CREDIT_BASIS else "sale_price"
@@ -286,13 +333,20 @@ def _numbers(
     gap = shortfall(debt, proceeds) if debt is not None and proceeds is not None else None
     if debt is not None and proceeds is None and credit_amount is None:
         gap = None
-    credited = waterfall(credit_amount, known)[index] if credit_amount is not None else None
+    credited = None
+    if credit_amount is not None and index >= first_paid:
+        credited = waterfall(credit_amount, known[first_paid:])[index - first_paid]
     deficiency = shortfall(debt, credited) if debt is not None and credited is not None else gap
     if deficiency is not None and gap is not None:
         deficiency = min(deficiency, gap)
     if gap is None:
         gap = deficiency  # a deed in lieu: the home's value stands in for the sale
     exposure = ZERO if finding.collectability == "barred" else deficiency
+    low, high = exposure, exposure
+    if finding.collectability == "unclear":
+        low = ZERO if deficiency is not None else None
+    if finding.collectability != "barred" and gap is not None:
+        high = gap  # no fair-value credit granted
     return LoanAssessment(
         lien=lien,
         collectability=finding.collectability,
@@ -304,4 +358,8 @@ def _numbers(
         deficiency=deficiency,
         credit_basis=basis,
         exposure=exposure,
+        exposure_low=low,
+        exposure_high=high,
+        barred_by=finding.barred_by,
+        purpose=case.loans[index].purpose,
     )

@@ -55,7 +55,12 @@ CASE_FIELDS = (
     "lawsuit_served",
     "today",
     "foreclosing_lien",
+    "pay_after_taxes",
+    "pay_period",
+    "assets_value",
+    "debts_total",
 )
+PAY_PERIODS = ("weekly", "biweekly", "semimonthly", "monthly")
 ZERO = Decimal("0.00")
 
 
@@ -100,6 +105,10 @@ class Case:
     bankruptcy: str | None = None
     lawsuit_served: str | None = None
     foreclosing_lien: str | None = None
+    pay_after_taxes: Decimal | None = None  # disposable earnings for one pay period
+    pay_period: str | None = None
+    assets_value: Decimal | None = None  # for the insolvency worksheet
+    debts_total: Decimal | None = None
 
 
 @dataclass
@@ -260,6 +269,10 @@ def read_case(data: Any, today: dt.date) -> Case:
         foreclosing_lien=reader.choice(
             data, "foreclosing_lien", FORECLOSING_LIENS, "foreclosing_lien"
         ),
+        pay_after_taxes=reader.money(data, "pay_after_taxes", "pay_after_taxes"),
+        pay_period=reader.choice(data, "pay_period", PAY_PERIODS, "pay_period"),
+        assets_value=reader.money(data, "assets_value", "assets_value"),
+        debts_total=reader.money(data, "debts_total", "debts_total"),
     )
     if errors.errors:
         raise errors

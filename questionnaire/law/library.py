@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -12,6 +13,9 @@ from pydantic import ValidationError
 from ..content import ContentError
 from ..states import STATE_NAMES
 from .facts import FederalLaw, Jurisdiction
+from .money_facts import GarnishmentLaw, TaxLaw
+
+T = TypeVar("T", TaxLaw, GarnishmentLaw)
 
 
 @dataclass(frozen=True)
@@ -20,6 +24,8 @@ class LawLibrary:
 
     jurisdictions: dict[str, Jurisdiction]
     federal: FederalLaw
+    tax: TaxLaw
+    garnishment: GarnishmentLaw
 
     def get(self, code: str) -> Jurisdiction | None:
         """One jurisdiction by USPS code."""
@@ -100,6 +106,38 @@ def load_library(folder: Path, federal_file: Path, today: dt.date | None = None)
             for s in rule.sources
             if s not in known
         )
-    if problems:
+    tax = _model(TaxLaw, federal_file.parent / "tax.yaml", problems)
+    garnishment = _model(GarnishmentLaw, federal_file.parent / "garnishment.yaml", problems)
+    if isinstance(tax, TaxLaw):
+        needed = {
+            "qualified-principal-residence",
+            "insolvency",
+            "bankruptcy",
+            "form-1099-c",
+            "canceled-debt-is-income",
+            "recourse-foreclosure",
+            "nonrecourse-foreclosure",
+        }
+        missing = needed - {rule.id for rule in tax.rules}
+        problems.extend(f"tax.yaml: rule {name!r} is missing" for name in sorted(missing))
+        known_tax = {s.id for s in tax.sources}
+        for tax_rule in tax.rules:
+            problems.extend(
+                f"tax.yaml: {tax_rule.id} cites unknown source {s!r}"
+                for s in tax_rule.sources
+                if s not in known_tax
+            )
+    if problems or tax is None or garnishment is None:
         raise ContentError(problems)
-    return LawLibrary(jurisdictions, federal)
+    return LawLibrary(jurisdictions, federal, tax, garnishment)
+
+
+def _model(model: type[T], path: Path, problems: list[str]) -> T | None:
+    """Read one YAML file into a model, adding any problems to the list."""
+    try:
+        return model.model_validate(_load(path))
+    except ValidationError as error:
+        problems.extend(_problems(error, path.name))
+    except (ContentError, FileNotFoundError) as error:
+        problems.extend(getattr(error, "problems", [f"{path.name}: file is missing"]))
+    return None

@@ -37,6 +37,8 @@ def apply_federal(
             if (current == "unclear" and rule.effect == "barred") or (
                 current != "unclear" and RANK[rule.effect] < RANK[current]
             ):
+                if rule.effect == "barred" and current != "barred":
+                    finding.barred_by = "federal"
                 finding.collectability = rule.effect
             text = (
                 "Federal law or the loan owner's rules stop the lender from collecting the rest."

@@ -29,6 +29,9 @@ class Finding:
     credit: str
     reasons: list[Reason] = field(default_factory=list)
     assumptions: list[str] = field(default_factory=list)
+    # What bars the debt: "state" (no personal liability by law), "federal" (a release or a
+    # discharge forgives it) or "deadline" (the lender ran out of time).
+    barred_by: str | None = None
 
 
 def reason(jurisdiction: Jurisdiction, text: str, fact: Fact) -> Reason:
@@ -155,6 +158,8 @@ def _protect(
             if _improves(protection.effect, finding.collectability):
                 finding.reasons.append(_maybe(jurisdiction, protection, missing))
                 finding.collectability = "unclear"
+    if finding.collectability == "barred" and finding.barred_by is None:
+        finding.barred_by = "state"
     return finding
 
 
@@ -189,6 +194,8 @@ def combine(findings: dict[str, Finding], why: str) -> Finding:
         verdicts.pop() if len(verdicts) == 1 else "unclear",
         credits.pop() if len(credits) == 1 else "unclear",
     )
+    sources = {f.barred_by for f in values}
+    merged.barred_by = sources.pop() if len(sources) == 1 else None
     if merged.collectability == "unclear" and len({f.collectability for f in values}) > 1:
         merged.reasons.append(Reason(why))
     for finding in values:
