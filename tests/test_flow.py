@@ -35,7 +35,11 @@ def test_pay_and_tax_questions_only_when_wanted(q: Questionnaire) -> None:
     assert "pay-period" not in skipped and "assets-value" not in skipped
     wanted = keys(q, {"want-pay-estimate": "yes", "want-tax-check": "yes"})
     assert wanted[-5:] == [
-        "pay-period", "pay-after-taxes", "want-tax-check", "assets-value", "debts-total",
+        "pay-period",
+        "pay-after-taxes",
+        "want-tax-check",
+        "assets-value",
+        "debts-total",
     ]
 
 

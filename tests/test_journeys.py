@@ -445,3 +445,26 @@ def test_no_choice_made_gets_the_right_message(walker: Walker) -> None:
     assert "Choose one of the answers." in response.text
     response = walker.post_raw({"answer": "castle"})
     assert "Choose one of the answers shown." in response.text
+
+
+def test_pay_and_tax_questions_feed_the_case(walker: Walker) -> None:
+    walker.start()
+    walker.answer_all([*HOME, ("loan-count", "1"), *loan(1, "purchase", "200000")])
+    walker.answer_all(
+        [
+            ("stage", "behind_on_payments"),
+            ("home-value", "180000"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+            ("want-pay-estimate", "yes"),
+            ("pay-period", "biweekly"),
+            ("pay-after-taxes", "1,450.00"),
+            ("want-tax-check", "yes"),
+            ("assets-value", "60000"),
+            ("debts-total", "230000"),
+        ]
+    )
+    assert walker.url == "/check-answers"
+    result = facts(walker)
+    assert result["pay_period"] == "biweekly" and result["pay_after_taxes"] == "1450.00"
+    assert result["assets_value"] == "60000.00" and result["debts_total"] == "230000.00"

@@ -25,8 +25,16 @@ def plain(text: str) -> str:
     return text
 
 
+OPTIONS = yaml.safe_load((ROOT / "content" / "options.yaml").read_text(encoding="utf-8"))
+
+
 def texts() -> list[tuple[str, str]]:
     found = []
+    for option in OPTIONS["options"]:
+        for name in ("title", "summary", "ask_for", "time"):
+            found.append((f"options.{option['id']}.{name}", option[name]["en"]))
+        for number, caution in enumerate(option["cautions"]):
+            found.append((f"options.{option['id']}.caution{number}", caution["text"]["en"]))
     for question in QUESTIONNAIRE.all_questions():
         for name in ("title", "hint", "why"):
             text = getattr(question, name)

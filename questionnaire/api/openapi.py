@@ -76,6 +76,10 @@ def _schemas() -> dict[str, Any]:
             "foreclosing_lien": _enum(
                 vocab.FORECLOSING_LIENS, "Which loan's lender foreclosed (default: the first)."
             ),
+            "pay_after_taxes": {**MONEY, "description": "Disposable pay for one pay period."},
+            "pay_period": _enum(vocab.PAY_PERIODS, "How often the person is paid."),
+            "assets_value": {**MONEY, "description": "Value of everything owned (insolvency)."},
+            "debts_total": {**MONEY, "description": "All debts owed (insolvency)."},
             "today": {**DATE, "description": "Evaluation date for deadlines (default: today)."},
         },
     }
@@ -146,8 +150,10 @@ def _schemas() -> dict[str, Any]:
             },
             "deadline_reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
             "assumptions": {"type": "array", "items": {"type": "string"}},
-            "options": {"type": "array", "items": {"type": "object"}},
+            "exposure_range": {"$ref": "#/components/schemas/Range"},
+            "options": {"type": "array", "items": {"$ref": "#/components/schemas/Option"}},
             "tax": {"type": ["object", "null"]},
+            "garnishment": {"type": ["object", "null"]},
             "disclaimer": {"type": "string"},
         },
     }
@@ -169,6 +175,29 @@ def _schemas() -> dict[str, Any]:
         "CaseFacts": case,
         "LoanFacts": loan_in,
         "Reason": reason,
+        "Range": {
+            "type": "object",
+            "required": ["low", "likely", "high"],
+            "properties": {"low": MONEY_OUT, "likely": MONEY_OUT, "high": MONEY_OUT},
+        },
+        "Option": {
+            "type": "object",
+            "required": ["id", "available", "remaining_exposure", "summary", "ask_for", "cautions"],
+            "properties": {
+                "id": {"type": "string"},
+                "title": {"type": "string"},
+                "available": {"type": "string", "enum": ["yes", "no", "maybe"]},
+                "why": {"type": "string"},
+                "remaining_exposure": MONEY_OUT,
+                "saves": MONEY_OUT,
+                "summary": {"type": "string"},
+                "ask_for": {"type": "string"},
+                "time": {"type": "string"},
+                "cautions": {"type": "array", "items": {"type": "object"}},
+                "citations": {"type": "array", "items": {"type": "string"}},
+                "confidence": {"type": "string"},
+            },
+        },
         "LoanAssessment": loan_out,
         "Assessment": assessment,
         "Errors": errors,

@@ -7,6 +7,9 @@ from typing import Any
 
 from ..law.assess import Assessment, LoanAssessment
 from ..law.deadlines import describe
+from ..law.garnishment import GarnishmentEstimate
+from ..law.options import Option
+from ..law.tax import TaxEstimate
 from ..law.verdict import Reason
 
 
@@ -33,6 +36,79 @@ def loan_json(loan: LoanAssessment) -> dict[str, Any]:
         "deficiency": money(loan.deficiency),
         "credit_basis": loan.credit_basis,
         "exposure": money(loan.exposure),
+        "exposure_range": {
+            "low": money(loan.exposure_low),
+            "likely": money(loan.exposure),
+            "high": money(loan.exposure_high),
+        },
+    }
+
+
+def text_of(value: dict[str, str] | None, language: str = "en") -> str | None:
+    """A content text in one language."""
+    return None if value is None else value.get(language) or value.get("en")
+
+
+def option_json(option: Option) -> dict[str, Any]:
+    """One option as the API shows it."""
+    text = option.text
+    return {
+        "id": option.id,
+        "title": text_of(text.title),
+        "available": option.available,
+        "why": option.why,
+        "remaining_exposure": money(option.remaining_exposure),
+        "saves": money(option.saves),
+        "summary": text_of(text.summary),
+        "ask_for": text_of(text.ask_for),
+        "time": text_of(text.time),
+        "cautions": [
+            {"text": text_of(c.text), "citations": list(c.citations)} for c in text.cautions
+        ],
+        "citations": list(text.citations),
+        "confidence": text.confidence,
+    }
+
+
+def tax_json(tax: TaxEstimate | None) -> dict[str, Any] | None:
+    """The tax block."""
+    if tax is None:
+        return None
+    return {
+        "forgiven_now": money(tax.forgiven_now),
+        "could_be_forgiven": money(tax.could_be_forgiven),
+        "form_1099c_likely": tax.form_1099c_likely,
+        "nonrecourse_liens": list(tax.nonrecourse),
+        "taxable_estimate": {"low": money(tax.taxable_low), "high": money(tax.taxable_high)},
+        "exclusions": [
+            {
+                "id": e.id,
+                "applies": e.applies,
+                "amount": money(e.amount),
+                "reason": e.reason,
+                "citations": list(e.rule.citations),
+                "confidence": e.rule.confidence,
+            }
+            for e in tax.exclusions
+        ],
+        "rules": [{"id": r.id, "note": r.note, "citations": list(r.citations)} for r in tax.rules],
+    }
+
+
+def garnishment_json(item: GarnishmentEstimate | None) -> dict[str, Any] | None:
+    """The garnishment block (null unless pay was given)."""
+    if item is None:
+        return None
+    return {
+        "period": item.period,
+        "pay_after_taxes": money(item.pay),
+        "federal_limit": money(item.federal_limit),
+        "state_rule": item.state_rule,
+        "state_limit": money(item.state_limit),
+        "most_per_paycheck": money(item.limit),
+        "exact": item.exact,
+        "state_note": item.state.note,
+        "citations": ["15 U.S.C. § 1673(a)", "29 C.F.R. § 870.10", *item.state.citations],
     }
 
 
@@ -66,7 +142,13 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
         "deadline": deadline,
         "deadline_reasons": [reason_json(r) for r in assessment.deadline_reasons],
         "assumptions": list(assessment.assumptions),
-        "options": list(assessment.options),
-        "tax": None,
+        "exposure_range": {
+            "low": money(assessment.exposure_low),
+            "likely": money(assessment.exposure_total),
+            "high": money(assessment.exposure_high),
+        },
+        "options": [option_json(option) for option in assessment.options],
+        "tax": tax_json(assessment.tax),
+        "garnishment": garnishment_json(assessment.garnishment),
         "disclaimer": assessment.disclaimer,
     }

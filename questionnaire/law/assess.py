@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Any
 
 from .case import Case
 from .deadlines import TRIGGERS, DeadlineResult, describe, find_deadline
@@ -12,6 +11,7 @@ from .facts import Jurisdiction
 from .garnishment import GarnishmentEstimate, estimate
 from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
+from .options import Option, Rerun, compare
 from .overlays import apply_federal
 from .phrases import CREDIT
 from .roles import FORECLOSURES, foreclosing_options, role
@@ -74,7 +74,7 @@ class Assessment:
     exposure_high: Decimal | None = None
     tax: TaxEstimate | None = None
     garnishment: GarnishmentEstimate | None = None
-    options: tuple[Any, ...] = field(default=())
+    options: tuple[Option, ...] = field(default=())
     disclaimer: str = DISCLAIMER
 
 
@@ -208,7 +208,17 @@ def _loan_finding(
 
 
 def assess(case: Case, law: LawLibrary) -> Assessment:
-    """Decide, for every loan, whether and how much the lender may collect, with reasons."""
+    """Decide, for every loan, whether and how much the lender may collect, with reasons;
+    then compare the options by running the same rules on the changed facts."""
+    base = _assess_case(case, law)
+    if law.options is None:
+        return base
+    rerun = Rerun(case, lambda changed: _assess_case(changed, law))
+    return replace(base, options=tuple(compare(case, base, law.options, rerun)))
+
+
+def _assess_case(case: Case, law: LawLibrary) -> Assessment:
+    """The assessment without the options."""
     jurisdiction = law.jurisdictions[case.state]
     processes = processes_for(case, jurisdiction)
     assumptions: list[str] = _unasked(case)

@@ -13,9 +13,14 @@ from pydantic import ValidationError
 from ..content import ContentError
 from ..states import STATE_NAMES
 from .facts import FederalLaw, Jurisdiction
-from .money_facts import GarnishmentLaw, TaxLaw
+from .money_facts import GarnishmentLaw, OptionsContent, TaxLaw
 
-T = TypeVar("T", TaxLaw, GarnishmentLaw)
+OPTION_IDS = (
+    "keep-the-home", "short-sale-with-release", "short-sale-without-release",
+    "deed-in-lieu-with-waiver", "deed-in-lieu-without-waiver", "settlement",
+    "fair-value-challenge", "chapter-7", "chapter-13", "wait-out-deadline",
+)  # fmt: skip
+T = TypeVar("T", TaxLaw, GarnishmentLaw, OptionsContent)
 
 
 @dataclass(frozen=True)
@@ -26,6 +31,7 @@ class LawLibrary:
     federal: FederalLaw
     tax: TaxLaw
     garnishment: GarnishmentLaw
+    options: OptionsContent | None = None
 
     def get(self, code: str) -> Jurisdiction | None:
         """One jurisdiction by USPS code."""
@@ -127,9 +133,21 @@ def load_library(folder: Path, federal_file: Path, today: dt.date | None = None)
                 for s in tax_rule.sources
                 if s not in known_tax
             )
-    if problems or tax is None or garnishment is None:
+    options = _model(OptionsContent, federal_file.parent / "options.yaml", problems)
+    if isinstance(options, OptionsContent):
+        known_options = {s.id for s in options.sources}
+        for option in options.options:
+            cited = [*option.sources, *(s for c in option.cautions for s in c.sources)]
+            problems.extend(
+                f"options.yaml: {option.id} cites unknown source {s!r}"
+                for s in cited
+                if s not in known_options
+            )
+        missing_options = set(OPTION_IDS) - {o.id for o in options.options}
+        problems.extend(f"options.yaml: option {o!r} is missing" for o in sorted(missing_options))
+    if problems or tax is None or garnishment is None or options is None:
         raise ContentError(problems)
-    return LawLibrary(jurisdictions, federal, tax, garnishment)
+    return LawLibrary(jurisdictions, federal, tax, garnishment, options)
 
 
 def _model(model: type[T], path: Path, problems: list[str]) -> T | None:
