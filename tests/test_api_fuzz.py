@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
+from schemathesis.checks import positive_data_acceptance
 
 from .conftest import make_app
 
@@ -29,7 +30,11 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _app())
 def test_api_never_fails(case: schemathesis.Case) -> None:
     response = case.call()
     assert response.status_code < 500, response.text
-    case.validate_response(response)
+    if response.status_code == 422:
+        # Rules a JSON Schema cannot state (e.g. each loan needs its own lien position) may
+        # refuse a schema-valid body: the answer must then name the field.
+        assert all(error["message"] for error in response.json()["errors"])
+    case.validate_response(response, excluded_checks=[positive_data_acceptance])
 
 
 @pytest.mark.parametrize("method", ["put", "delete", "patch"])

@@ -63,3 +63,13 @@ def test_garnishment_block_in_the_assessment() -> None:
     assert result.garnishment.federal_limit == D("200.00")  # 25% of $800 < $582.50
     assert result.garnishment.limit <= D("200.00")
     assert run({k: v for k, v in facts.items() if k != "pay_after_taxes"}).garnishment is None
+
+
+def test_bank_levy_and_lien_notes_are_cited() -> None:
+    facts = {
+        "state": "MA", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
+        "sale_price": "250000", "loans": [{"lien": "first", "principal": "300000"}],
+    }  # fmt: skip
+    notes = {note.id: note for note in run(facts).judgment_notes}
+    assert "212" in " ".join(notes["bank-levy-federal-benefits"].citations)
+    assert notes["judgment-lien"].citations

@@ -99,3 +99,21 @@ def test_code_must_match_file(broken: Path) -> None:
 def test_extra_file(broken: Path) -> None:
     shutil.copy(broken / "WA.yaml", broken / "ZZ.yaml")
     assert "ZZ.yaml: not a state or DC" in problems(broken)
+
+
+def test_money_files_are_checked(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    options = yaml.safe_load((content / "options.yaml").read_text())
+    options["options"] = [o for o in options["options"] if o["id"] != "chapter-13"]
+    options["options"][0]["sources"] = ["nowhere"]
+    (content / "options.yaml").write_text(yaml.safe_dump(options, sort_keys=False))
+    tax = yaml.safe_load((content / "tax.yaml").read_text())
+    tax["rules"] = [r for r in tax["rules"] if r["id"] != "insolvency"]
+    (content / "tax.yaml").write_text(yaml.safe_dump(tax, sort_keys=False))
+    with pytest.raises(ContentError) as caught:
+        load_library(content / "jurisdictions", content / "federal.yaml", TODAY)
+    found = caught.value.problems
+    assert "options.yaml: option 'chapter-13' is missing" in found
+    assert any("cites unknown source 'nowhere'" in p for p in found)
+    assert "tax.yaml: rule 'insolvency' is missing" in found

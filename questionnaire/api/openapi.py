@@ -14,6 +14,25 @@ DATE = {"type": "string", "format": "date"}
 VERDICT = {"type": "string", "enum": ["barred", "limited", "allowed", "unclear"]}
 
 
+def nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """Optional facts may also be sent as null, which means 'not known'."""
+    out = dict(schema)
+    kinds = out.get("type", [])
+    out["type"] = [*(kinds if isinstance(kinds, list) else [kinds]), "null"]
+    if "enum" in out:
+        out["enum"] = [*out["enum"], None]
+    return out
+
+
+def _optional_nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    required = set(schema["required"])
+    properties = {
+        name: value if name in required or "type" not in value else nullable(value)
+        for name, value in schema["properties"].items()
+    }
+    return {**schema, "properties": properties}
+
+
 def _enum(values: tuple[str, ...], description: str) -> dict[str, Any]:
     return {"type": "string", "enum": list(values), "description": description}
 
@@ -172,8 +191,8 @@ def _schemas() -> dict[str, Any]:
         },
     }
     return {
-        "CaseFacts": case,
-        "LoanFacts": loan_in,
+        "CaseFacts": _optional_nullable(case),
+        "LoanFacts": _optional_nullable(loan_in),
         "Reason": reason,
         "Range": {
             "type": "object",

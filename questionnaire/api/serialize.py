@@ -150,5 +150,9 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
         "options": [option_json(option) for option in assessment.options],
         "tax": tax_json(assessment.tax),
         "garnishment": garnishment_json(assessment.garnishment),
+        "judgment_notes": [
+            {"id": n.id, "text": n.note, "citations": list(n.citations), "confidence": n.confidence}
+            for n in assessment.judgment_notes
+        ],
         "disclaimer": assessment.disclaimer,
     }

@@ -11,6 +11,7 @@ from .facts import Jurisdiction
 from .garnishment import GarnishmentEstimate, estimate
 from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
+from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
 from .overlays import apply_federal
 from .phrases import CREDIT
@@ -74,6 +75,7 @@ class Assessment:
     exposure_high: Decimal | None = None
     tax: TaxEstimate | None = None
     garnishment: GarnishmentEstimate | None = None
+    judgment_notes: tuple[JudgmentNote, ...] = ()
     options: tuple[Option, ...] = field(default=())
     disclaimer: str = DISCLAIMER
 
@@ -277,6 +279,7 @@ def _assess_case(case: Case, law: LawLibrary) -> Assessment:
         exposure_high=_total([item.exposure_high for item in loans]),
         tax=tax,
         garnishment=pay,
+        judgment_notes=tuple(law.garnishment.judgment_notes),
     )
 
 

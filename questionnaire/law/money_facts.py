@@ -22,12 +22,20 @@ class FederalGarnishment(Fact):
     multiples: dict[str, Decimal]
 
 
+class JudgmentNote(Fact):
+    """What else a judgment could do (bank levy, lien), in a cited note."""
+
+    id: Kebab
+    note: str
+
+
 class GarnishmentLaw(Strict):
     """content/garnishment.yaml."""
 
     last_reviewed: dt.date
     sources: Annotated[list[Source], Field(min_length=1)]
     federal: FederalGarnishment
+    judgment_notes: list[JudgmentNote] = Field(default_factory=list)
 
 
 class TaxRule(Strict):
