@@ -84,3 +84,52 @@ def test_waiting_out_a_lapsed_deadline() -> None:
     assert result.collectability == "barred"
     wait = {o.id: o for o in result.options}["wait-out-deadline"]
     assert wait.available == "yes" and "2026-01-10" in wait.why
+
+
+def test_deed_in_lieu_without_a_waiver_and_chapter_13() -> None:
+    # Massachusetts: a deed in lieu credits the home's $240,000 value against $300,000 owed,
+    # leaving $60,000 the lender could still pursue without a waiver (c. 244 § 17A).
+    facts = {
+        "state": "MA", "stage": "foreclosure_started", "foreclosure_type": "nonjudicial",
+        "occupancy": "primary_residence", "units": 1, "acres": "0.2", "home_value": "240000",
+        "bankruptcy": "none", "lawsuit_served": "no",
+        "loans": [{"lien": "first", "purpose": "refinance", "owner": "private",
+                   "principal": "300000"}],
+    }  # fmt: skip
+    found = options_of(facts)
+    assert found["deed-in-lieu-with-waiver"].remaining_exposure == D("0.00")
+    without = found["deed-in-lieu-without-waiver"]
+    assert without.available == "maybe"
+    assert without.remaining_exposure == D("60000.00")  # at most: MA law on this is unclear
+    chapter_13 = found["chapter-13"]
+    assert chapter_13.available == "maybe" and chapter_13.remaining_exposure is None
+
+
+def test_california_bars_a_deficiency_after_an_approved_short_sale() -> None:
+    # Cal. Civ. Proc. Code § 580e: a short sale the lender approved in writing ends the rest of
+    # the debt, so even "without a release" leaves nothing owed.
+    facts = {
+        "state": "CA", "stage": "sale_scheduled", "foreclosure_type": "nonjudicial",
+        "occupancy": "rental", "units": 1, "acres": "0.2", "home_value": "400000",
+        "bankruptcy": "none", "sale_date": "2027-03-01",
+        "loans": [{"lien": "first", "purpose": "cash_out_refinance", "owner": "private",
+                   "principal": "450000"}],
+    }  # fmt: skip
+    found = options_of(facts)
+    assert found["short-sale-without-release"].remaining_exposure == D("0.00")
+
+
+def test_range_when_the_fair_value_is_unknown() -> None:
+    # Texas credits the fair value (Tex. Prop. Code § 51.003); without a value the lender may
+    # pursue between $0 and the $75,000 gap.
+    facts = {
+        "state": "TX", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
+        "occupancy": "rental", "units": 1, "sale_date": "2026-10-01", "sale_price": "200000",
+        "lawsuit_served": "no", "bankruptcy": "none",
+        "loans": [{"lien": "first", "purpose": "purchase", "principal": "275000"}],
+    }  # fmt: skip
+    result = run(facts)
+    assert (result.exposure_low, result.exposure_total, result.exposure_high) == (
+        D("0.00"), D("75000.00"), D("75000.00"),
+    )  # fmt: skip
+    assert any("interest and fees" in a for a in result.assumptions)

@@ -94,6 +94,13 @@ def processes_for(case: Case, jurisdiction: Jurisdiction) -> list[str]:
 def _unasked(case: Case) -> list[str]:
     """What we take as 'no' when the person did not tell us."""
     assumed = []
+    if any(
+        loan.principal is not None and (loan.interest_owed is None or loan.fees_and_costs is None)
+        for loan in case.loans
+    ):
+        assumed.append(
+            "We left out interest and fees you did not give us, so the real amounts may be higher."
+        )
     if case.bankruptcy is None:
         assumed.append("We assumed you have not filed for bankruptcy.")
     selling = case.stage.startswith(("short_sale", "deed_in_lieu"))
@@ -360,6 +367,8 @@ def _numbers(
         low = ZERO if deficiency is not None else None
     if finding.collectability != "barred" and gap is not None:
         high = gap  # no fair-value credit granted
+        if basis in ("fair_market_value", "greater_of") and case.home_value is None:
+            low = ZERO  # an unknown fair value could cover the whole gap
     return LoanAssessment(
         lien=lien,
         collectability=finding.collectability,
