@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+LIVE_DATABASE: list[str] = []  # the live server's database, shared with helper fixtures
 FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -32,7 +33,8 @@ FLAGS = [
 @pytest.fixture(scope="module")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     database = tmp_path_factory.mktemp("browser") / "db.sqlite3"
-    app = make_app(f"sqlite:///{database}")
+    LIVE_DATABASE[:] = [f"sqlite:///{database}"]
+    app = make_app(LIVE_DATABASE[0])
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -131,6 +133,10 @@ def test_whole_journey_without_javascript_on_a_small_phone(browser: Any, live_se
     assert page.url.endswith("/check-answers")
     assert "February 27, 2026" in page.content()
     no_sideways_scroll(page)
+    page.get_by_role("link", name="See your results").click()
+    page.wait_for_url("**/report")
+    assert "Your results" in page.content()
+    no_sideways_scroll(page)
     assert outside == []
     context.close()
 
@@ -163,6 +169,35 @@ def test_pages_pass_axe(browser: Any, live_server: str, width: int) -> None:
     for path in ("/resume", "/delete", "/save"):
         page.goto(live_server + path)
         assert axe_violations(page) == [], path
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def report_cookie(live_server: str) -> str:
+    """A finished interview, answered through the server's own pages (Texas, two loans)."""
+    from .conftest import Walker
+    from .test_report import TEXAS
+
+    app = make_app(LIVE_DATABASE[0])
+    with app.test_client() as client:
+        walker = Walker(client)
+        walker.start()
+        walker.answer_all(TEXAS)
+        cookie = client.get_cookie("shortfall_session")
+        assert cookie is not None
+        return cookie.value
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_report_passes_axe(browser: Any, live_server: str, report_cookie: str, width: int) -> None:
+    context = browser.new_context(bypass_csp=True, viewport={"width": width, "height": 800})
+    context.add_cookies([{"name": "shortfall_session", "value": report_cookie, "url": live_server}])
+    page = context.new_page()
+    page.goto(live_server + "/report")
+    assert "Your results" in page.content() and "$55,000.00" in page.content()
+    if width == 320:
+        no_sideways_scroll(page)
+    assert axe_violations(page) == []
     context.close()
 
 
