@@ -44,7 +44,7 @@ def report() -> str | Response:
     try:
         case = read_case(case_facts(content, answers), today())
     except CaseErrors as errors:
-        return render_template("report_incomplete.html", errors=errors.errors), 200
+        return render_template("report_incomplete.html", errors=errors.errors)
     law = current_app.extensions["shortfall.law"]
     result = assess(case, law)
     return render_template(
