@@ -10,6 +10,8 @@ from typing import Any
 
 from flask import Flask
 
+from .pdf import default_workers
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -55,6 +57,11 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         RATELIMIT_STORAGE_URI=os.environ.get("SHORTFALL_RATELIMIT_STORAGE", "memory://"),
         RATELIMIT_HEADERS_ENABLED=True,
         RESUME_RATE_LIMIT="10 per minute;50 per hour",
+        # One PDF render per core; wait at most this long for a slot, then answer 503.
+        PDF_WORKERS=int(os.environ.get("SHORTFALL_PDF_WORKERS", "0")) or default_workers(),
+        PDF_WAIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_WAIT", "10")),
+        PDF_TIME_LIMIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_TIME_LIMIT", "30")),
+        PDF_CACHE_SIZE=64,
     )
     if overrides:
         app.config.update(overrides)

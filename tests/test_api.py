@@ -136,29 +136,42 @@ def test_three_loans_where_only_the_foreclosed_first_loan_is_protected(client: F
     # sold (RCW 61.24.100(1)); a second loan and a HELOC wiped out by that sale may still sue
     # on their notes (Beal Bank v. Sarich). Sale $300,000; owed $320,000 / $40,000 / $25,000.
     body = {
-        "state": "WA", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-        "occupancy": "primary_residence", "units": 1, "acres": "0.2",
-        "sale_date": "2026-10-01", "sale_price": "300000", "home_value": "310000",
-        "lawsuit_served": "no", "bankruptcy": "none", "written_release": "no",
-        "pay_after_taxes": "1200.00", "pay_period": "biweekly",
+        "state": "WA",
+        "stage": "foreclosure_sale_done",
+        "foreclosure_type": "nonjudicial",
+        "occupancy": "primary_residence",
+        "units": 1,
+        "acres": "0.2",
+        "sale_date": "2026-10-01",
+        "sale_price": "300000",
+        "home_value": "310000",
+        "lawsuit_served": "no",
+        "bankruptcy": "none",
+        "written_release": "no",
+        "pay_after_taxes": "1200.00",
+        "pay_period": "biweekly",
         "loans": [
             {"lien": "first", "purpose": "purchase", "owner": "private", "principal": "320000"},
             {"lien": "second", "purpose": "home_equity", "owner": "private", "principal": "40000"},
             {"lien": "third", "purpose": "heloc", "owner": "private", "principal": "25000"},
         ],
-    }  # fmt: skip
+    }
     response = client.post("/api/v1/assessments", json=body)
     assert response.status_code == 200
     result = response.get_json()
     validate(result, "Assessment")
     first, second, third = result["loans"]
     assert (first["collectability"], first["proceeds_applied"], first["shortfall"]) == (
-        "barred", "300000.00", "20000.00",
-    )  # fmt: skip
+        "barred",
+        "300000.00",
+        "20000.00",
+    )
     assert first["exposure"] == "0.00"
     assert (second["collectability"], second["proceeds_applied"], second["exposure"]) == (
-        "allowed", "0.00", "40000.00",
-    )  # fmt: skip
+        "allowed",
+        "0.00",
+        "40000.00",
+    )
     assert (third["collectability"], third["exposure"]) == ("allowed", "25000.00")
     assert result["exposure_total"] == "65000.00"
     assert result["collectability"] == "allowed"

@@ -54,10 +54,14 @@ def test_stricter_state_percentage_never_raises_the_limit() -> None:
 
 def test_garnishment_block_in_the_assessment() -> None:
     facts = {
-        "state": "MA", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-        "sale_price": "250000", "loans": [{"lien": "first", "principal": "300000"}],
-        "pay_after_taxes": "800.00", "pay_period": "weekly",
-    }  # fmt: skip
+        "state": "MA",
+        "stage": "foreclosure_sale_done",
+        "foreclosure_type": "nonjudicial",
+        "sale_price": "250000",
+        "loans": [{"lien": "first", "principal": "300000"}],
+        "pay_after_taxes": "800.00",
+        "pay_period": "weekly",
+    }
     result = run(facts)
     assert result.garnishment is not None
     assert result.garnishment.federal_limit == D("200.00")  # 25% of $800 < $582.50
@@ -67,9 +71,12 @@ def test_garnishment_block_in_the_assessment() -> None:
 
 def test_bank_levy_and_lien_notes_are_cited() -> None:
     facts = {
-        "state": "MA", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-        "sale_price": "250000", "loans": [{"lien": "first", "principal": "300000"}],
-    }  # fmt: skip
+        "state": "MA",
+        "stage": "foreclosure_sale_done",
+        "foreclosure_type": "nonjudicial",
+        "sale_price": "250000",
+        "loans": [{"lien": "first", "principal": "300000"}],
+    }
     notes = {note.id: note for note in run(facts).judgment_notes}
     assert "212" in " ".join(notes["bank-levy-federal-benefits"].citations)
     assert notes["judgment-lien"].citations

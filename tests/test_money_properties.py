@@ -27,14 +27,18 @@ def test_waterfall_pays_in_order_and_never_more_than_the_sale(amount, debts) -> 
 
 
 loan = st.fixed_dictionaries(
-    {"purpose": st.sampled_from(["purchase", "refinance", "heloc", "cash_out_refinance"]),
-     "principal": amounts.map(str), "fees_and_costs": amounts.map(str)}
-)  # fmt: skip
+    {
+        "purpose": st.sampled_from(["purchase", "refinance", "heloc", "cash_out_refinance"]),
+        "principal": amounts.map(str),
+        "fees_and_costs": amounts.map(str),
+    }
+)
 case = st.fixed_dictionaries(
     {
         "state": st.sampled_from(sorted(STATE_NAMES)),
-        "stage": st.sampled_from(["foreclosure_sale_done", "short_sale_done", "deed_in_lieu_done",
-                                  "sale_scheduled"]),
+        "stage": st.sampled_from(
+            ["foreclosure_sale_done", "short_sale_done", "deed_in_lieu_done", "sale_scheduled"]
+        ),
         "foreclosure_type": st.sampled_from(["judicial", "nonjudicial", "unknown"]),
         "occupancy": st.sampled_from(["primary_residence", "rental"]),
         "units": st.integers(min_value=1, max_value=5),
@@ -45,7 +49,7 @@ case = st.fixed_dictionaries(
         "lawsuit_served": st.sampled_from(["yes", "no", "not_sure"]),
         "loans": st.lists(loan, min_size=1, max_size=3),
     }
-)  # fmt: skip
+)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -56,8 +60,15 @@ def test_invariants(facts) -> None:
     result = run(facts)
     paid_total = Decimal(0)
     for item in result.loans:
-        values = [item.total_debt, item.proceeds_applied, item.shortfall, item.deficiency,
-                  item.exposure, item.exposure_low, item.exposure_high]  # fmt: skip
+        values = [
+            item.total_debt,
+            item.proceeds_applied,
+            item.shortfall,
+            item.deficiency,
+            item.exposure,
+            item.exposure_low,
+            item.exposure_high,
+        ]
         for value in values:
             if value is not None:
                 assert value >= 0 and value == value.quantize(CENT)

@@ -8,11 +8,18 @@ from .law_helpers import run
 
 D = Decimal
 MA_SOLD = {
-    "state": "MA", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-    "occupancy": "rental", "units": 1, "acres": "0.2", "sale_date": "2026-06-01",
-    "sale_price": "250000", "lawsuit_served": "yes", "bankruptcy": "none",
+    "state": "MA",
+    "stage": "foreclosure_sale_done",
+    "foreclosure_type": "nonjudicial",
+    "occupancy": "rental",
+    "units": 1,
+    "acres": "0.2",
+    "sale_date": "2026-06-01",
+    "sale_price": "250000",
+    "lawsuit_served": "yes",
+    "bankruptcy": "none",
     "loans": [{"lien": "first", "purpose": "refinance", "principal": "300000"}],
-}  # fmt: skip
+}
 
 
 def exclusion(result, name: str):
@@ -56,8 +63,11 @@ def test_bankruptcy_exclusion_covers_it_all() -> None:
 def test_principal_residence_exclusion_is_only_maybe_after_2025() -> None:
     # § 108(a)(1)(E) covered discharges before 2026-01-01 (or under a written agreement made
     # before then); we do not state it as settled for a 2026 discharge.
-    home = {**MA_SOLD, "occupancy": "primary_residence",
-            "loans": [{"lien": "first", "purpose": "purchase", "principal": "300000"}]}  # fmt: skip
+    home = {
+        **MA_SOLD,
+        "occupancy": "primary_residence",
+        "loans": [{"lien": "first", "purpose": "purchase", "principal": "300000"}],
+    }
     assert exclusion(run(home), "qualified-principal-residence").applies == "maybe"
     rental = exclusion(run(MA_SOLD), "qualified-principal-residence")
     assert rental.applies == "no"

@@ -266,6 +266,33 @@ def openapi_document() -> dict[str, Any]:
                     },
                 }
             },
+            "/api/v1/report.pdf": {
+                "post": {
+                    "operationId": "createReportPdf",
+                    "summary": "The report as a tagged PDF",
+                    "requestBody": {
+                        "required": True,
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "allOf": [{"$ref": "#/components/schemas/CaseFacts"}],
+                                    "description": "The case facts, plus an optional "
+                                    "`name_on_cover` (80 characters at most).",
+                                }
+                            }
+                        },
+                    },
+                    "responses": {
+                        "200": {
+                            "description": "The PDF",
+                            "content": {"application/pdf": {"schema": {"type": "string"}}},
+                        },
+                        "422": _error("The case facts have problems, listed by field"),
+                        "429": _error("Too many requests"),
+                        "503": {"description": "Every PDF slot is busy; try again (Retry-After)"},
+                    },
+                }
+            },
             "/api/v1/jurisdictions": {
                 "get": {
                     "operationId": "listJurisdictions",

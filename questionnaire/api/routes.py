@@ -47,6 +47,28 @@ def create_assessment() -> tuple[Response, int] | Response:
     return jsonify(assessment_json(assess(case, law())))
 
 
+@blueprint.post("/report.pdf")
+@limiter.limit(_rate)
+def report_pdf() -> Any:
+    """The PDF report for the case facts in the body (an optional `name_on_cover`)."""
+    from ..web.report import pdf_response
+
+    data: Any = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
+    facts = dict(data)
+    name = facts.pop("name_on_cover", "") or ""
+    if not isinstance(name, str) or len(name) > 80:
+        return problem(
+            422, [{"field": "name_on_cover", "message": "Use text of 80 characters or fewer."}]
+        )
+    try:
+        case = read_case(facts, today())
+    except CaseErrors as errors:
+        return problem(422, errors.errors)
+    return pdf_response(case, " ".join(name.split()))
+
+
 @blueprint.get("/jurisdictions")
 @limiter.limit(_rate)
 def list_jurisdictions() -> Response:

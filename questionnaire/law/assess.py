@@ -243,8 +243,26 @@ def _assess_case(case: Case, law: LawLibrary) -> Assessment:
     paid: list[Decimal | None] = [None] * len(debts)
     if price is not None:
         paid = [None] * first_paid + list(waterfall(price, known[first_paid:]))
+        for index in range(first_paid, len(debts)):
+            # Below a loan whose balance is unknown we cannot tell what the sale paid.
+            if any(debts[j] is None for j in range(first_paid, index)):
+                paid[index] = None
     deadline = find_deadline(jurisdiction, case, processes)
     deadline_reasons, deadline_verdict = _deadline_effects(jurisdiction, case, deadline, processes)
+    if len(processes) > 1:
+        # Court or not is unknown: a time limit counts only if every process has one that ran out.
+        each = [
+            _deadline_effects(jurisdiction, case, find_deadline(jurisdiction, case, [p]), [p])[1]
+            for p in processes
+        ]
+        if deadline_verdict and not all(verdict == "barred" for verdict in each):
+            deadline_verdict = None
+            deadline_reasons.append(
+                Reason(
+                    "The lender's time limit depends on whether the foreclosure goes through "
+                    "court, so we cannot say it has run out."
+                )
+            )
     if deadline_verdict:
         assumptions.append(
             "We assumed the lender has not filed a claim in court that you do not "
@@ -333,15 +351,34 @@ def _numbers(
                 "market value, so we used the sale price."
             )
         )
-    if case.stage.startswith("deed_in_lieu") and case.home_value is not None:
-        basis = "fair_market_value"
-        credit_amount: Decimal | None = case.home_value
-        finding.assumptions.append(
-            "We assumed the lender credits the home's value against the "
-            "loan when it takes the home back."
-        )
+    deed = case.stage.startswith("deed_in_lieu")
+    credit_amount: Decimal | None = None
+    if deed:
+        if index == first_paid and case.home_value is not None:
+            basis = "fair_market_value"
+            credit_amount = case.home_value
+            finding.assumptions.append(
+                "We assumed the lender that takes the home back credits its full value. It may "
+                "credit less, so the top of the range assumes no credit at all."
+            )
+        elif index > first_paid:
+            reasons.append(
+                Reason(
+                    "Giving the home back to one lender does not pay off the other loans on it. "
+                    "Ask each lender for its own written release."
+                )
+            )
     else:
         credit_amount = fair_value_credit(basis, price, case.home_value)
+        if first_paid > 0 and credit_amount is not None and case.home_value is not None:
+            # A junior lender's sale leaves the senior loans on the home: only the value above
+            # them can be credited.
+            seniors = debts[:first_paid]
+            if any(d is None for d in seniors):
+                credit_amount = price
+            else:
+                above = case.home_value - sum((d for d in seniors if d is not None), ZERO)
+                credit_amount = max(above, price or ZERO, ZERO)
         if basis in ("fair_market_value", "greater_of") and case.home_value is None:
             reasons.append(
                 Reason(
@@ -354,19 +391,25 @@ def _numbers(
     if debt is not None and proceeds is None and credit_amount is None:
         gap = None
     credited = None
-    if credit_amount is not None and index >= first_paid:
+    unknown_above = any(debts[j] is None for j in range(first_paid, index))
+    if credit_amount is not None and index >= first_paid and not unknown_above:
         credited = waterfall(credit_amount, known[first_paid:])[index - first_paid]
     deficiency = shortfall(debt, credited) if debt is not None and credited is not None else gap
     if deficiency is not None and gap is not None:
         deficiency = min(deficiency, gap)
-    if gap is None:
-        gap = deficiency  # a deed in lieu: the home's value stands in for the sale
+    if deed and gap is None:
+        # No sale: the gap is the whole debt, less the home's value for the lender taking it.
+        gap = debt if index != first_paid or credit_amount is None else deficiency
+        if deficiency is None:
+            deficiency = gap
     exposure = ZERO if finding.collectability == "barred" else deficiency
     low, high = exposure, exposure
     if finding.collectability == "unclear":
         low = ZERO if deficiency is not None else None
     if finding.collectability != "barred" and gap is not None:
         high = gap  # no fair-value credit granted
+        if deed and debt is not None:
+            high = debt  # the lender taking the home may credit less than its value
         if basis in ("fair_market_value", "greater_of") and case.home_value is None:
             low = ZERO  # an unknown fair value could cover the whole gap
     return LoanAssessment(

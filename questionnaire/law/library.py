@@ -16,10 +16,17 @@ from .facts import FederalLaw, Jurisdiction
 from .money_facts import GarnishmentLaw, OptionsContent, TaxLaw
 
 OPTION_IDS = (
-    "keep-the-home", "short-sale-with-release", "short-sale-without-release",
-    "deed-in-lieu-with-waiver", "deed-in-lieu-without-waiver", "settlement",
-    "fair-value-challenge", "chapter-7", "chapter-13", "wait-out-deadline",
-)  # fmt: skip
+    "keep-the-home",
+    "short-sale-with-release",
+    "short-sale-without-release",
+    "deed-in-lieu-with-waiver",
+    "deed-in-lieu-without-waiver",
+    "settlement",
+    "fair-value-challenge",
+    "chapter-7",
+    "chapter-13",
+    "wait-out-deadline",
+)
 T = TypeVar("T", TaxLaw, GarnishmentLaw, OptionsContent)
 
 

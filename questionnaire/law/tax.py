@@ -67,10 +67,13 @@ def _insolvency(case: Case, law: TaxLaw, amount: Decimal) -> Exclusion:
     rule = law.rule("insolvency")
     if case.assets_value is None or case.debts_total is None:
         return Exclusion(
-            rule.id, "maybe", None,
+            rule.id,
+            "maybe",
+            None,
             "If you owed more than everything you owned was worth just before the debt was "
-            "forgiven, part or all of it may be left out. Fill in the worksheet to see.", rule,
-        )  # fmt: skip
+            "forgiven, part or all of it may be left out. Fill in the worksheet to see.",
+            rule,
+        )
     insolvent_by = cents(max(case.debts_total - case.assets_value, ZERO))
     if insolvent_by == ZERO:
         return Exclusion(
@@ -78,30 +81,47 @@ def _insolvency(case: Case, law: TaxLaw, amount: Decimal) -> Exclusion:
         )
     excluded = min(amount, insolvent_by)
     return Exclusion(
-        rule.id, "yes", excluded,
+        rule.id,
+        "yes",
+        excluded,
         f"You owed ${insolvent_by:,.2f} more than you owned, so up to that much can be left out.",
         rule,
-    )  # fmt: skip
+    )
 
 
 def estimate_tax(
-    case: Case, law: TaxLaw, forgiven_now: Decimal, could_be: Decimal, nonrecourse: list[str],
+    case: Case,
+    law: TaxLaw,
+    forgiven_now: Decimal,
+    could_be: Decimal,
+    nonrecourse: list[str],
     purposes: set[str],
-) -> TaxEstimate:  # fmt: skip
+) -> TaxEstimate:
     """Estimate the taxable part of forgiven debt, from the highest exclusion to the lowest."""
     amount = forgiven_now if forgiven_now > ZERO else could_be
     threshold = law.rule("form-1099-c").amounts.get("reporting_threshold", Decimal("600.00"))
     exclusions: list[Exclusion] = []
     bankruptcy_rule = law.rule("bankruptcy")
     if case.bankruptcy in DISCHARGED:
-        exclusions.append(Exclusion(bankruptcy_rule.id, "yes", amount,
-                                    "Debt wiped out in a bankruptcy case is not income.",
-                                    bankruptcy_rule))  # fmt: skip
+        exclusions.append(
+            Exclusion(
+                bankruptcy_rule.id,
+                "yes",
+                amount,
+                "Debt wiped out in a bankruptcy case is not income.",
+                bankruptcy_rule,
+            )
+        )
     else:
         exclusions.append(
-            Exclusion(bankruptcy_rule.id, "no", ZERO,
-                      "It applies only to debt wiped out in a bankruptcy case.", bankruptcy_rule)
-        )  # fmt: skip
+            Exclusion(
+                bankruptcy_rule.id,
+                "no",
+                ZERO,
+                "It applies only to debt wiped out in a bankruptcy case.",
+                bankruptcy_rule,
+            )
+        )
         exclusions.append(_principal_residence(case, law, amount, purposes))
         exclusions.append(_insolvency(case, law, amount))
     sure = sum((e.amount or ZERO for e in exclusions if e.applies == "yes"), ZERO)
@@ -117,6 +137,13 @@ def estimate_tax(
         exclusions=tuple(exclusions),
         taxable_low=low,
         taxable_high=high,
-        rules=tuple(law.rule(i) for i in ("canceled-debt-is-income", "form-1099-c",
-                                          "recourse-foreclosure", "nonrecourse-foreclosure")),
-    )  # fmt: skip
+        rules=tuple(
+            law.rule(i)
+            for i in (
+                "canceled-debt-is-income",
+                "form-1099-c",
+                "recourse-foreclosure",
+                "nonrecourse-foreclosure",
+            )
+        ),
+    )

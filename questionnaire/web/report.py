@@ -6,7 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from werkzeug.wrappers import Response
 
 from .. import flow
@@ -14,7 +22,8 @@ from ..case_facts import case_facts
 from ..clock import today
 from ..interviews import answers_of, current_interview
 from ..law.assess import assess
-from ..law.case import CaseErrors, read_case
+from ..law.case import Case, CaseErrors, read_case
+from ..pdf import PdfBusy, PdfService, PdfTooSlow, cache_key
 from ..report import build_report, money
 from .pages import questionnaire, resume_target
 
@@ -31,9 +40,19 @@ def glossary() -> list[dict[str, Any]]:
     return list(cached)
 
 
-@blueprint.get("/report")
-def report() -> str | Response:
-    """The report for this browser's answers (only once every question is answered)."""
+def report_context(case: Case) -> dict[str, Any]:
+    """What both the report page and the PDF show."""
+    result = assess(case, current_app.extensions["shortfall.law"])
+    return {
+        "report": build_report(case, result),
+        "result": result,
+        "case": case,
+        "money": money,
+        "glossary": glossary(),
+    }
+
+
+def _case() -> Case | Response | str:
     interview = current_interview()
     if interview is None:
         return redirect(url_for("pages.start"))
@@ -42,16 +61,61 @@ def report() -> str | Response:
     if flow.first_unanswered(flow.path(content, answers), answers) is not None:
         return redirect(resume_target(answers))
     try:
-        case = read_case(case_facts(content, answers), today())
+        return read_case(case_facts(content, answers), today())
     except CaseErrors as errors:
         return render_template("report_incomplete.html", errors=errors.errors)
-    law = current_app.extensions["shortfall.law"]
-    result = assess(case, law)
-    return render_template(
-        "report.html",
-        report=build_report(case, result),
-        result=result,
-        case=case,
-        money=money,
-        glossary=glossary(),
-    )
+
+
+@blueprint.get("/report")
+def report() -> str | Response:
+    """The report for this browser's answers (only once every question is answered)."""
+    case = _case()
+    if not isinstance(case, Case):
+        return case
+    return render_template("report.html", **report_context(case))
+
+
+@blueprint.post("/report.pdf")
+def report_pdf() -> str | Response:
+    """The same report as a PDF; the optional name is printed on the cover and not kept."""
+    case = _case()
+    if not isinstance(case, Case):
+        return case
+    name = " ".join((request.form.get("name") or "").split())[:80]
+    return pdf_response(case, name)
+
+
+def pdf_response(case: Case, name: str) -> Response:
+    """Render (or reuse) the PDF for a case; 503 with Retry-After when every slot is busy."""
+    context = report_context(case)
+    generated = today().isoformat()
+    html = render_template("report_pdf.html", pdf=True, name=name, generated=generated, **context)
+    service = pdf_service()
+    try:
+        data = service.pdf(cache_key(html), html)
+    except (PdfBusy, PdfTooSlow):
+        response = make_response(
+            render_template("error.html", status=503, title="Please try again in a minute"), 503
+        )
+        response.headers["Retry-After"] = "30"
+        return response
+    response = make_response(data)
+    response.headers["Content-Type"] = "application/pdf"
+    response.headers["Content-Disposition"] = 'attachment; filename="shortfall-report.pdf"'
+    return response
+
+
+def pdf_service() -> PdfService:
+    """The app's PDF renderer, made on first use."""
+    service = current_app.extensions.get("shortfall.pdf")
+    if service is None:
+        config = current_app.config
+        service = PdfService(
+            Path(current_app.static_folder or "static"),
+            workers=config["PDF_WORKERS"],
+            wait=config["PDF_WAIT_SECONDS"],
+            limit=config["PDF_TIME_LIMIT_SECONDS"],
+            cache=config["PDF_CACHE_SIZE"],
+        )
+        current_app.extensions["shortfall.pdf"] = service
+    return service

@@ -1,0 +1,161 @@
+"""The PDF report: same content as the page, tagged, titled, and fetching nothing but our files."""
+
+from __future__ import annotations
+
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from pypdf import PdfReader
+
+from questionnaire.pdf import PdfBusy, PdfService, render
+
+from .conftest import Walker, csrf_token
+from .test_report import TEXAS
+
+ROOT = Path(__file__).resolve().parent.parent
+CASE = {
+    "state": "TX",
+    "stage": "foreclosure_sale_done",
+    "foreclosure_type": "nonjudicial",
+    "occupancy": "primary_residence",
+    "units": 1,
+    "acres": "0.2",
+    "sale_date": "2026-10-01",
+    "sale_price": "200000",
+    "home_value": "225000",
+    "lawsuit_served": "no",
+    "bankruptcy": "none",
+    "loans": [{"lien": "first", "purpose": "purchase", "principal": "275000"}],
+}
+
+
+def text_of(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def test_pdf_carries_the_verdict_numbers_deadline_and_citations(client: FlaskClient) -> None:
+    response = client.post("/api/v1/report.pdf", json=CASE)
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = text_of(response.data)
+    # Tex. Prop. Code § 51.003: $275,000 - the $225,000 fair value = $50,000; two years to sue.
+    for shown in (
+        "The lender can ask a court to make you pay the rest",
+        "$50,000.00",
+        "$75,000.00",
+        "October 1, 2028",
+        "51.003",
+        "not legal advice",
+        "Page 1 of",
+    ):
+        assert shown in text, shown
+    reader = PdfReader(io.BytesIO(response.data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root  # tagged for screen readers
+    assert root["/Lang"] == "en"
+    assert reader.metadata is not None and reader.metadata.title == "Shortfall report for Texas"
+    assert "2026-11-25" in text  # the generation date and the law review date
+
+
+def test_name_is_printed_only_when_given(client: FlaskClient) -> None:
+    named = text_of(
+        client.post("/api/v1/report.pdf", json={**CASE, "name_on_cover": "María Núñez"}).data
+    )
+    assert "Prepared for María Núñez" in named
+    assert "Prepared for" not in text_of(client.post("/api/v1/report.pdf", json=CASE).data)
+
+
+@pytest.fixture
+def canary() -> Iterator[tuple[str, list[str]]]:
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}", hits
+    server.shutdown()
+
+
+def test_injected_urls_are_neither_fetched_nor_embedded(
+    client: FlaskClient, canary: tuple[str, list[str]]
+) -> None:
+    url, hits = canary
+    hostname = Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
+    name = f'<img src="{url}/a.png"><link rel="attachment" href="file:///etc/hostname">'
+    response = client.post("/api/v1/report.pdf", json={**CASE, "name_on_cover": name[:80]})
+    assert response.status_code in (200, 422)
+    assert hits == []
+    # Even raw, unescaped HTML cannot reach the network or the disk: the fetcher refuses it.
+    refused: list[str] = []
+    raw = (
+        f'<html lang="en"><head><title>t</title></head><body><img src="{url}/b.png">'
+        '<img src="file:///etc/hostname"><link rel="attachment" href="file:///etc/passwd">'
+        '<img src="static/../../etc/hostname"><p>x</p></body></html>'
+    )
+    data = render(raw, str(ROOT / "static"), refused)
+    assert hits == []
+    assert any(u.startswith("file://") for u in refused) and any(u.startswith(url) for u in refused)
+    assert b"/EmbeddedFile" not in data
+    if hostname:
+        assert hostname.encode() not in data
+
+
+def test_download_from_the_report_page(walker: Walker) -> None:
+    walker.start()
+    walker.answer_all(TEXAS)
+    page = walker.page("/report").text
+    response = walker.client.post("/report.pdf", data={"csrf_token": csrf_token(page), "name": ""})
+    assert response.status_code == 200 and response.data.startswith(b"%PDF")
+    assert "attachment" in response.headers["Content-Disposition"]
+    assert "$55,000.00" in text_of(response.data)  # the same figure as the page
+
+
+def test_bad_input_is_422(client: FlaskClient) -> None:
+    assert client.post("/api/v1/report.pdf", json={"state": "ZZ"}).status_code == 422
+    assert (
+        client.post("/api/v1/report.pdf", json={**CASE, "name_on_cover": "x" * 81}).status_code
+        == 422
+    )
+    assert client.post("/api/v1/report.pdf", data="nope").status_code == 422
+
+
+def test_busy_slots_give_503_and_the_cache_answers_at_once(app: Flask, tmp_path: Path) -> None:
+    service = PdfService(ROOT / "static", workers=1, wait=0.05, limit=60, cache=4)
+    html = '<html lang="en"><head><title>t</title></head><body><p>cached</p></body></html>'
+    first = service.pdf("key", html)
+    assert first.startswith(b"%PDF")
+
+    class NoPool:
+        def submit(self, *args: object) -> None:
+            raise AssertionError("a cached PDF must not be rendered again")
+
+    service._pool = NoPool()  # type: ignore[assignment]
+    assert service.pdf("key", html) is first
+    assert service._slots.acquire(timeout=1)  # every slot taken
+    with pytest.raises(PdfBusy):
+        service.pdf("other", html)
+    service._slots.release()
+
+
+def test_route_answers_503_with_retry_after_when_busy(app: Flask, client: FlaskClient) -> None:
+    class Busy:
+        def pdf(self, key: str, html: str) -> bytes:
+            raise PdfBusy
+
+    app.extensions["shortfall.pdf"] = Busy()
+    response = client.post("/api/v1/report.pdf", json=CASE)
+    assert response.status_code == 503 and response.headers["Retry-After"] == "30"
