@@ -46,7 +46,13 @@ def estimate(
     federal = federal_limit(rule, pay, period)
     state = jurisdiction.garnishment
     state_limit: Decimal | None = None
-    exact = state.confidence != "low" and not jurisdiction.disputed("garnishment")
+    # Only a state that adds nothing (or forbids it) gives an exact figure; stricter state
+    # rules often have parts we do not model (head-of-family, gross-pay tiers...).
+    exact = (
+        state.rule != "stricter"
+        and state.confidence != "low"
+        and not jurisdiction.disputed("garnishment")
+    )
     if state.rule == "prohibited":
         state_limit = ZERO
     elif state.rule == "federal_only":
@@ -59,7 +65,6 @@ def estimate(
             weeks = rule.multiples[period] / rule.multiples["weekly"]
             floor = Decimal(str(state.min_wage_multiple)) * weeks * rule.minimum_wage
             share = min(share, pay - floor)
-            exact = exact and state.min_wage_basis in (None, "federal")
         state_limit = _cents_down(max(min(share, federal), ZERO))
     else:
         exact = False

@@ -20,12 +20,27 @@ def apply_federal(
     """Let federal rules bar, limit or pause collection; uncertain ones make the answer unclear."""
     for rule in federal.rules:
         results = [match(rule.applies_to, case, loan, p) for p in processes]
-        if all(r.fits is False for r in results) or rule.effect == "none":
+        if all(r.fits is False for r in results):
             continue
         fits = all(r.fits is True for r in results)
+        if rule.effect == "none":
+            # No change to the verdict, but the person should know (e.g. USDA may still
+            # try to recover its loss as a federal debt).
+            if fits:
+                finding.reasons.append(_reason(federal, rule, "Good to know:"))
+            continue
         # A release names one lender: with several loans we cannot tell whose it was.
         shared = rule.applies_to.written_release is not None and len(case.loans) > 1
-        sure = fits and not rule.other_conditions and rule.confidence != "low" and not shared
+        # A loan owner's program only helps once the lender has approved the deal.
+        program = rule.applies_to.loan_owners is not None
+        not_yet = program and case.stage.endswith("_planned")
+        sure = (
+            fits
+            and not rule.other_conditions
+            and rule.confidence != "low"
+            and not shared
+            and not not_yet
+        )
         if rule.effect == "paused":
             if fits:
                 finding.reasons.append(
@@ -56,6 +71,8 @@ def apply_federal(
             text += f", depending on {', '.join(missing)}." if missing else "."
             if shared:
                 text += " You have more than one loan: check that each lender signed a release."
+            if not_yet:
+                text += " It applies only once the lender approves the deal under its program."
             if rule.other_conditions:
                 text += " It depends on: " + " ".join(c.strip() for c in rule.other_conditions)
             finding.reasons.append(_reason(federal, rule, text + " Ask a lawyer."))

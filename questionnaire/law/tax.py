@@ -102,7 +102,7 @@ def estimate_tax(
     threshold = law.rule("form-1099-c").amounts.get("reporting_threshold", Decimal("600.00"))
     exclusions: list[Exclusion] = []
     bankruptcy_rule = law.rule("bankruptcy")
-    if case.bankruptcy in DISCHARGED:
+    if case.bankruptcy == "chapter7_discharged":
         exclusions.append(
             Exclusion(
                 bankruptcy_rule.id,
@@ -113,15 +113,28 @@ def estimate_tax(
             )
         )
     else:
-        exclusions.append(
-            Exclusion(
-                bankruptcy_rule.id,
-                "no",
-                ZERO,
-                "It applies only to debt wiped out in a bankruptcy case.",
-                bankruptcy_rule,
+        if case.bankruptcy in DISCHARGED:
+            # Chapter 13 may not have wiped out this debt (a kept-and-paid mortgage survives).
+            exclusions.append(
+                Exclusion(
+                    bankruptcy_rule.id,
+                    "maybe",
+                    amount,
+                    "If your Chapter 13 discharge wiped out this debt, it is not income. If the "
+                    "debt survived, a later settlement is not covered.",
+                    bankruptcy_rule,
+                )
             )
-        )
+        else:
+            exclusions.append(
+                Exclusion(
+                    bankruptcy_rule.id,
+                    "no",
+                    ZERO,
+                    "It applies only to debt wiped out in a bankruptcy case.",
+                    bankruptcy_rule,
+                )
+            )
         exclusions.append(_principal_residence(case, law, amount, purposes))
         exclusions.append(_insolvency(case, law, amount))
     sure = sum((e.amount or ZERO for e in exclusions if e.applies == "yes"), ZERO)
