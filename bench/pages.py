@@ -1,0 +1,159 @@
+"""Question-page latency (GET and answer POST) and throughput against a bare Flask app.
+
+Both apps run under the same gunicorn settings, side by side in one run; prints p50/p95 and
+the throughput ratio. Usage: .venv/bin/python bench/pages.py [--seconds 10] [--clients 8]
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GUNICORN = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--workers", "2", "--threads", "4",
+            "--log-level", "warning"]  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(target: str, env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
+    port = free_port()
+    process = subprocess.Popen([*GUNICORN, "--bind", f"127.0.0.1:{port}", target],
+                               cwd=ROOT, env={**os.environ, **env})  # fmt: skip
+    for _ in range(100):
+        try:
+            probe = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+            probe.request("GET", "/")
+            probe.getresponse().read()
+            probe.close()
+            return process, port
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"{target} did not start")
+
+
+class Browser:
+    """One keep-alive connection with the session cookie, like a person's browser."""
+
+    def __init__(self, port: int) -> None:
+        self.conn = http.client.HTTPConnection("127.0.0.1", port)
+        self.cookie = ""
+
+    def request(self, method: str, path: str, body: str = "") -> tuple[int, str, float]:
+        headers = {"Cookie": self.cookie} if self.cookie else {}
+        if body:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        start = time.perf_counter()
+        try:
+            self.conn.request(method, path, body=body or None, headers=headers)
+            response = self.conn.getresponse()
+        except (ConnectionError, http.client.RemoteDisconnected):
+            # The server closed an idle keep-alive connection: open a new one, as browsers do.
+            self.conn = http.client.HTTPConnection(self.conn.host, self.conn.port)
+            start = time.perf_counter()
+            self.conn.request(method, path, body=body or None, headers=headers)
+            response = self.conn.getresponse()
+        text = response.read().decode("utf-8", "replace")
+        elapsed = time.perf_counter() - start
+        cookie = response.getheader("Set-Cookie")
+        if cookie:
+            self.cookie = cookie.split(";")[0]
+        return response.status, text, elapsed
+
+
+def token(html: str) -> str:
+    match = re.search(
+        r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"', html
+    )
+    assert match
+    return match.group(1) or match.group(2)
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def latency(port: int, count: int) -> dict[str, list[float]]:
+    browser = Browser(port)
+    _status, page, _t = browser.request("GET", "/")
+    browser.request("POST", "/start", f"csrf_token={token(page)}")
+    _s, page, _t = browser.request("GET", "/questions/state")
+    browser.request("POST", "/questions/state", f"answer=TX&csrf_token={token(page)}")
+    gets, posts = [], []
+    for _ in range(count):
+        _s, page, elapsed = browser.request("GET", "/questions/occupancy")
+        gets.append(elapsed)
+        status, _b, elapsed = browser.request(
+            "POST", "/questions/occupancy", f"answer=rental&csrf_token={token(page)}"
+        )
+        assert status == 303, status
+        posts.append(elapsed)
+    return {"GET question": gets, "POST answer": posts}
+
+
+def throughput(port: int, path: str, seconds: float, clients: int, session: bool) -> float:
+    done = [0] * clients
+    stop = time.perf_counter() + seconds
+
+    def run(index: int) -> None:
+        browser = Browser(port)
+        if session:
+            _s, page, _t = browser.request("GET", "/")
+            browser.request("POST", "/start", f"csrf_token={token(page)}")
+            _s, page, _t = browser.request("GET", "/questions/state")
+            browser.request("POST", "/questions/state", f"answer=TX&csrf_token={token(page)}")
+        while time.perf_counter() < stop:
+            status, _b, _t = browser.request("GET", path)
+            assert status == 200
+            done[index] += 1
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return sum(done) / seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--count", type=int, default=300)
+    args = parser.parse_args()
+    folder = tempfile.mkdtemp()
+    env = {"DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3", "SHORTFALL_SECRET_KEY": "bench",
+           "SHORTFALL_RATELIMIT_STORAGE": "memory://"}  # fmt: skip
+    app, app_port = serve("app:app", env)
+    hello, hello_port = serve("bench.hello:app", env)
+    try:
+        for name, values in latency(app_port, args.count).items():
+            print(f"{name:14s} p50 {percentile(values, 50) * 1000:6.2f} ms   "
+                  f"p95 {percentile(values, 95) * 1000:6.2f} ms   (n={len(values)})")  # fmt: skip
+        ours = throughput(app_port, "/questions/occupancy", args.seconds, args.clients, True)
+        bare = throughput(hello_port, "/", args.seconds, args.clients, False)
+        print(f"throughput: question page {ours:8.1f} req/s, hello world {bare:8.1f} req/s, "
+              f"ratio {ours / bare:.1%} (target >= 10%)")  # fmt: skip
+    finally:
+        app.terminate()
+        hello.terminate()
+        app.wait()
+        hello.wait()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

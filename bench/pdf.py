@@ -1,0 +1,92 @@
+"""PDF render time (cold and warm, p50/p95) and worker memory over many renders.
+
+Usage: .venv/bin/python bench/pdf.py [--renders 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CASE = {
+    "state": "TX", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
+    "occupancy": "primary_residence", "units": 1, "acres": "0.2", "sale_date": "2026-10-01",
+    "sale_price": "200000", "home_value": "225000", "lawsuit_served": "no", "bankruptcy": "none",
+    "loans": [{"lien": "first", "purpose": "purchase", "principal": "275000"},
+              {"lien": "second", "purpose": "heloc", "principal": "30000"}],
+}  # fmt: skip
+
+
+def rss_mb() -> float:
+    """Resident memory of this process now (Linux /proc), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--renders", type=int, default=1000)
+    args = parser.parse_args()
+    import datetime as dt
+
+    from flask import render_template
+
+    from questionnaire import create_app
+    from questionnaire.law.case import read_case
+    from questionnaire.pdf import render
+    from questionnaire.web.report import report_context
+
+    app = create_app(
+        {"SECRET_KEY": "bench", "DATABASE_URL": "sqlite://", "TODAY": dt.date(2026, 11, 25)}
+    )
+    with app.test_request_context():
+        case = read_case(CASE, dt.date(2026, 11, 25))
+        html = render_template("report_pdf.html", pdf=True, name="", generated="2026-11-25",
+                               **report_context(case))  # fmt: skip
+    static = str(ROOT / "static")
+    start = time.perf_counter()
+    first = render(html, static)
+    cold = time.perf_counter() - start
+    import io
+
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(io.BytesIO(first)).pages)
+    times, memory = [], []
+    base = rss_mb()
+    for index in range(args.renders):
+        start = time.perf_counter()
+        render(html, static)
+        times.append(time.perf_counter() - start)
+        if index % 50 == 0 or index == args.renders - 1:
+            memory.append(rss_mb())
+    half = len(memory) // 2
+    print(f"pages: {pages}")
+    print(f"cold render (first in a process): {cold:.2f} s")
+    print(
+        f"warm renders: p50 {percentile(times, 50):.3f} s, p95 {percentile(times, 95):.3f} s, "
+        f"mean {statistics.mean(times):.3f} s (n={len(times)}; target p50 <= 0.5, p95 <= 1.0)"
+    )
+    print(
+        f"RSS: after first render {base:.0f} MB, after {args.renders} renders {memory[-1]:.0f} MB, "
+        f"max {max(memory):.0f} MB; growth over the second half "
+        f"{(memory[-1] - memory[half]) / memory[half]:.1%} (target <= 150 MB, flat)"
+    )
+
+
+if __name__ == "__main__":
+    main()
