@@ -56,13 +56,19 @@ def make_fetcher(static_dir: Path, refused: list[str] | None = None) -> Any:
     return StaticOnlyFetcher(allowed_protocols={"https"}, allow_redirects=False)
 
 
+_FONTS: list[Any] = []  # one font configuration per process: a new one per render leaks
+
+
 def render(html: str, static_dir: str, refused: list[str] | None = None) -> bytes:
     """Render tagged PDF/UA bytes from HTML (runs in a worker process)."""
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
 
+    if not _FONTS:
+        _FONTS.append(FontConfiguration())
     fetcher = make_fetcher(Path(static_dir), refused)
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1")
+    pdf: bytes = document.write_pdf(pdf_variant="pdf/ua-1", font_config=_FONTS[0])
     return pdf
 
 
@@ -84,7 +90,10 @@ class PdfService:
         with self._lock:
             if self._pool is None:
                 context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+                # Fresh worker processes now and then keep memory flat over thousands of renders.
+                self._pool = ProcessPoolExecutor(
+                    max_workers=self.workers, mp_context=context, max_tasks_per_child=200
+                )
             return self._pool
 
     def _reset(self) -> None:
