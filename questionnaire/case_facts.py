@@ -33,7 +33,8 @@ def case_facts(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]
     """Build the API request body from the answers that are on the path (others are ignored)."""
     facts: dict[str, Any] = {}
     loans: dict[int, dict[str, Any]] = {}
-    for location in path(questionnaire, answers):
+    pages = path(questionnaire, answers)
+    for location in pages:
         question = questionnaire.questions[location.question_id]
         value = answers.get(location.key)
         if question.field is None or value is None:
@@ -45,17 +46,11 @@ def case_facts(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]
             facts[question.field] = fact
         else:
             loans.setdefault(location.item, {})[question.field] = fact
-    items = _loan_items(questionnaire, answers)
+    # Loans asked about on this path (a shorter count leaves later loans off it).
+    items = sorted({loc.item for loc in pages if loc.item is not None and loc.item <= len(LIENS)})
     if items:
         facts["loans"] = [{"lien": LIENS[i - 1], **loans.get(i, {})} for i in items]
     return facts
-
-
-def _loan_items(questionnaire: Questionnaire, answers: Answers) -> list[int]:
-    items = {
-        loc.item for loc in path(questionnaire, answers) if loc.item is not None
-    }  # groups asked on this path
-    return sorted(i for i in items if i <= len(LIENS))
 
 
 __all__ = ["CASE_FIELDS", "LIENS", "LOAN_FIELDS", "Location", "case_facts"]

@@ -111,9 +111,13 @@ def test_money_files_are_checked(tmp_path: Path) -> None:
     tax = yaml.safe_load((content / "tax.yaml").read_text())
     tax["rules"] = [r for r in tax["rules"] if r["id"] != "insolvency"]
     (content / "tax.yaml").write_text(yaml.safe_dump(tax, sort_keys=False))
+    garnishment = yaml.safe_load((content / "garnishment.yaml").read_text())
+    garnishment["judgment_notes"][0]["sources"] = ["elsewhere"]
+    (content / "garnishment.yaml").write_text(yaml.safe_dump(garnishment, sort_keys=False))
     with pytest.raises(ContentError) as caught:
         load_library(content / "jurisdictions", content / "federal.yaml", TODAY)
     found = caught.value.problems
     assert "options.yaml: option 'chapter-13' is missing" in found
     assert any("cites unknown source 'nowhere'" in p for p in found)
     assert "tax.yaml: rule 'insolvency' is missing" in found
+    assert any(p.startswith("garnishment.yaml:") and "'elsewhere'" in p for p in found)

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from ..content import ContentError
 from ..states import STATE_NAMES
-from .facts import FederalLaw, Jurisdiction
+from .facts import FederalLaw, Jurisdiction, Source
 from .money_facts import GarnishmentLaw, OptionsContent, TaxLaw
 
 OPTION_IDS = (
@@ -112,13 +112,9 @@ def load_library(folder: Path, federal_file: Path, today: dt.date | None = None)
         federal = FederalLaw.model_validate(_load(federal_file))
     except ValidationError as error:
         raise ContentError(problems + _problems(error, federal_file.name)) from None
-    known = {s.id for s in federal.sources}
-    for rule in federal.rules:
-        problems.extend(
-            f"{federal_file.name}: {rule.id} cites unknown source {s!r}"
-            for s in rule.sources
-            if s not in known
-        )
+    problems += _unknown_sources(
+        federal_file.name, federal.sources, [(r.id, r.sources) for r in federal.rules]
+    )
     tax = _model(TaxLaw, federal_file.parent / "tax.yaml", problems)
     garnishment = _model(GarnishmentLaw, federal_file.parent / "garnishment.yaml", problems)
     if isinstance(tax, TaxLaw):
@@ -133,28 +129,41 @@ def load_library(folder: Path, federal_file: Path, today: dt.date | None = None)
         }
         missing = needed - {rule.id for rule in tax.rules}
         problems.extend(f"tax.yaml: rule {name!r} is missing" for name in sorted(missing))
-        known_tax = {s.id for s in tax.sources}
-        for tax_rule in tax.rules:
-            problems.extend(
-                f"tax.yaml: {tax_rule.id} cites unknown source {s!r}"
-                for s in tax_rule.sources
-                if s not in known_tax
-            )
+        problems += _unknown_sources(
+            "tax.yaml", tax.sources, [(r.id, r.sources) for r in tax.rules]
+        )
+    if isinstance(garnishment, GarnishmentLaw):
+        facts = [garnishment.federal, *garnishment.judgment_notes]
+        problems += _unknown_sources(
+            "garnishment.yaml",
+            garnishment.sources,
+            [(getattr(f, "id", "federal"), f.sources) for f in facts],
+        )
     options = _model(OptionsContent, federal_file.parent / "options.yaml", problems)
     if isinstance(options, OptionsContent):
-        known_options = {s.id for s in options.sources}
-        for option in options.options:
-            cited = [*option.sources, *(s for c in option.cautions for s in c.sources)]
-            problems.extend(
-                f"options.yaml: {option.id} cites unknown source {s!r}"
-                for s in cited
-                if s not in known_options
-            )
+        cited = [
+            (o.id, [*o.sources, *(s for c in o.cautions for s in c.sources)])
+            for o in options.options
+        ]
+        problems += _unknown_sources("options.yaml", options.sources, cited)
         missing_options = set(OPTION_IDS) - {o.id for o in options.options}
         problems.extend(f"options.yaml: option {o!r} is missing" for o in sorted(missing_options))
     if problems or tax is None or garnishment is None or options is None:
         raise ContentError(problems)
     return LawLibrary(jurisdictions, federal, tax, garnishment, options)
+
+
+def _unknown_sources(
+    file_name: str, sources: list[Source], cited: list[tuple[str, list[str]]]
+) -> list[str]:
+    """Every source id a fact cites that the file does not list."""
+    known = {source.id for source in sources}
+    return [
+        f"{file_name}: {item} cites unknown source {source_id!r}"
+        for item, ids in cited
+        for source_id in ids
+        if source_id not in known
+    ]
 
 
 def _model(model: type[T], path: Path, problems: list[str]) -> T | None:

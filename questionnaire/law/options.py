@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
 from .case import Case
@@ -57,10 +58,15 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
     price = case.sale_price if case.sale_price is not None else case.home_value
     options: list[Option] = []
 
-    def add(option_id: str, available: str, why: str, left: Decimal | None) -> None:
-        options.append(
-            Option(option_id, available, why, left, _saved(now, left), content.get(option_id))
-        )
+    def add(
+        option_id: str,
+        available: str,
+        why: str,
+        left: Decimal | None,
+        saves: Decimal | EllipsisType | None = ...,
+    ) -> None:
+        saved = _saved(now, left) if isinstance(saves, EllipsisType) else saves
+        options.append(Option(option_id, available, why, left, saved, content.get(option_id)))
 
     if open_before_sale:
         add(
@@ -113,8 +119,7 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
     else:
         add("settlement", "no", "As far as we can tell, no lender can collect more from you.", now)
 
-    options.append(_fair_value(base, stage, now))
-    options[-1] = replace(options[-1], text=content.get("fair-value-challenge"))
+    add("fair-value-challenge", *_fair_value(base, stage, now))
 
     if case.bankruptcy == "chapter7_discharged":
         add("chapter-7", "no", "You already have a Chapter 7 discharge.", now)
@@ -134,39 +139,41 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
         "depends on your income and the plan, often less than the full amount.",
         None,
     )
-    options.append(replace(_deadline(base, case, now), text=content.get("wait-out-deadline")))
+    add("wait-out-deadline", *_deadline(base, case, now))
     return options
 
 
-def _fair_value(base: Assessment, stage: str, now: Decimal | None) -> Option:
+Outcome = tuple[str, str, Decimal | None, Decimal | None]  # available, why, left, saves
+
+
+def _fair_value(base: Assessment, stage: str, now: Decimal | None) -> Outcome:
     credits = {loan.credit_basis for loan in base.loans}
-    placeholder = OptionText.model_construct()
     if stage not in FORECLOSURE_STAGES or not credits & {"fair_market_value", "greater_of"}:
-        why = "This state's rule for your case does not credit the home's fair value."
-        return Option("fair-value-challenge", "no", why, None, None, placeholder)
-    high = base.exposure_high
-    saves = _saved(high, now)
+        return (
+            "no",
+            "This state's rule for your case does not credit the home's fair value.",
+            None,
+            None,
+        )
     why = (
         "The law here credits the home's fair value. The amounts assume you ask the court "
         "for it; without that, the lender could ask for the full shortfall."
     )
-    return Option("fair-value-challenge", "yes", why, now, saves, placeholder)
+    return "yes", why, now, _saved(base.exposure_high, now)
 
 
-def _deadline(base: Assessment, case: Case, now: Decimal | None) -> Option:
-    placeholder = OptionText.model_construct()
+def _deadline(base: Assessment, case: Case, now: Decimal | None) -> Outcome:
     result = base.deadline
     if result is None or result.last_day is None:
-        why = "We could not work out a date when the lender's time runs out."
-        return Option("wait-out-deadline", "no", why, None, None, placeholder)
+        return "no", "We could not work out a date when the lender's time runs out.", None, None
     day = result.last_day.isoformat()
     if result.passed and case.lawsuit_served == "no":
         why = f"The lender's time limit ended on {day}, and you have not been served."
-        return Option("wait-out-deadline", "yes", why, now, None, placeholder)
+        return "yes", why, now, None
     if result.passed:
         why = (
             f"The time limit ended on {day}. If the lender filed after that, the claim may be late."
         )
-        return Option("wait-out-deadline", "maybe", why, None, None, placeholder)
+        return "maybe", why, None, None
     why = f"If the lender does not act by {day}, it may lose the right to ask for more."
-    return Option("wait-out-deadline", "maybe", why, None, None, placeholder)
+    return "maybe", why, None, None
