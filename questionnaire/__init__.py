@@ -30,6 +30,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["shortfall.law"] = load_library(
         app.config["LAW_DIR"], app.config["FEDERAL_FILE"]
     )
+    from .words import load_words
+
+    app.extensions["shortfall.words"] = load_words(app.config["FINDINGS_FILE"])
     i18n.init_app(app)
     security.init_app(app)
 

@@ -37,6 +37,7 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         QUESTIONS_DIR=ROOT / "content" / "questions",
         LAW_DIR=ROOT / "content" / "jurisdictions",
         FEDERAL_FILE=ROOT / "content" / "federal.yaml",
+        FINDINGS_FILE=ROOT / "content" / "findings.yaml",
         API_RATE_LIMIT=os.environ.get("SHORTFALL_API_RATE_LIMIT", "120 per minute"),
         RETENTION_DAYS=int(os.environ.get("SHORTFALL_RETENTION_DAYS", "30")),
         # Plain HTML forms post url-encoded bodies, which Werkzeug does not cap by itself.

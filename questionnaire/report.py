@@ -11,6 +11,7 @@ from .law.assess import Assessment
 from .law.case import Case
 from .law.options import Option
 from .parsers import format_money
+from .words import Words
 
 VERDICT_HEADLINE = {
     "barred": "The lender cannot make you pay more.",
@@ -58,6 +59,7 @@ class Report:
     options: list[Option] = field(default_factory=list)
     next_steps: list[str] = field(default_factory=list)
     assessment: Assessment | None = None
+    to_find_out: list[dict[str, str]] = field(default_factory=list)
 
 
 def _bars(loan: Any, case: Case) -> list[Bar]:
@@ -95,16 +97,37 @@ def _amount_line(assessment: Assessment) -> str:
     return f"About {money(likely)}."
 
 
+def _day(day: dt.date) -> str:
+    return f"{day:%B} {day.day}, {day.year}"
+
+
 def _deadline_line(assessment: Assessment) -> str:
+    """The case's deadline: the earliest of a loan that still carries exposure, named."""
+    if not any(loan.carries_exposure for loan in assessment.loans):
+        return "No lender can ask you for more, as far as we can tell, so no time limit matters."
     result = assessment.deadline
+    lender = (
+        f"the lender of {LIEN_NAMES[assessment.deadline_lien].lower()}"
+        if assessment.deadline_lien and len(assessment.loans) > 1
+        else "your lender"
+    )
     if result is None:
-        return "We did not find a special time limit for the lender in your state."
-    if result.last_day is None:
-        return "The lender has a time limit, but we could not work out the date."
-    day = f"{result.last_day:%B} {result.last_day.day}, {result.last_day.year}"
-    if result.passed:
-        return f"The lender's time limit ended on {day}."
-    return f"The lender must act by {day}."
+        return f"We did not find a special time limit for {lender}."
+    if result.last_day is not None:
+        if result.passed:
+            return f"The time limit for {lender} ended on {_day(result.last_day)}."
+        return f"{lender[0].upper()}{lender[1:]} must act by {_day(result.last_day)}."
+    if result.earliest is not None:
+        return (
+            f"{lender[0].upper()}{lender[1:]} has a time limit that ends no sooner than "
+            f"{_day(result.earliest)}. The exact day depends on a date we do not know yet."
+        )
+    if result.latest is not None:
+        return (
+            f"{lender[0].upper()}{lender[1:]} has a time limit that ends no later than "
+            f"{_day(result.latest)}."
+        )
+    return f"{lender[0].upper()}{lender[1:]} has a time limit, but we could not work out the date."
 
 
 def _next_steps(case: Case, assessment: Assessment) -> list[str]:
@@ -126,7 +149,12 @@ def _next_steps(case: Case, assessment: Assessment) -> list[str]:
     return steps
 
 
-def build_report(case: Case, assessment: Assessment) -> Report:
+def build_report(
+    case: Case,
+    assessment: Assessment,
+    words: Words | None = None,
+    questions: dict[str, Any] | None = None,
+) -> Report:
     """Arrange the assessment for the report page."""
     report = Report(
         headline=VERDICT_HEADLINE[assessment.collectability],
@@ -139,14 +167,31 @@ def build_report(case: Case, assessment: Assessment) -> Report:
     )
     for loan in assessment.loans:
         report.loans.append(
-            {"name": LIEN_NAMES[loan.lien], "loan": loan, "bars": _bars(loan, case)}
+            {
+                "name": LIEN_NAMES[loan.lien],
+                "loan": loan,
+                "bars": _bars(loan, case),
+                "show_deadline": loan.carries_exposure or loan.barred_by == "deadline",
+            }
         )
+    if words is not None:
+        questions = questions or {}
+        for fact in (*assessment.unknown_facts, *assessment.assumed_facts):
+            question = questions.get(fact.fact)
+            what = words.unknown(fact)
+            where = words.pick(question.hint) if question is not None and question.hint else ""
+            item = {"what": what[0].upper() + what[1:], "where": where}
+            if item not in report.to_find_out:
+                report.to_find_out.append(item)
     if case.sale_date is not None:
         label = "Sale date" if case.sale_date <= case.today else "Planned sale date"
         report.timeline.append(Milestone(case.sale_date, label, case.sale_date <= case.today))
-    if assessment.deadline is not None and assessment.deadline.last_day is not None:
-        day = assessment.deadline.last_day
-        report.timeline.append(Milestone(day, "The lender's last day to act", day < case.today))
+    for loan in assessment.loans:
+        deadline = loan.deadline
+        if deadline is not None and deadline.last_day is not None and loan.carries_exposure:
+            day = deadline.last_day
+            label = f"The last day for the lender of {LIEN_NAMES[loan.lien].lower()} to act"
+            report.timeline.append(Milestone(day, label, day < case.today))
     report.timeline.append(Milestone(case.today, "Today", False))
     report.timeline.sort(key=lambda m: m.day)
     return report

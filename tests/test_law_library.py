@@ -25,7 +25,7 @@ def test_all_fifty_states_and_dc() -> None:
 
 def test_every_fact_is_cited_sourced_and_dated() -> None:
     for code, item in library().jurisdictions.items():
-        assert item.last_reviewed <= TODAY, code
+        assert item.last_reviewed <= dt.date.today(), code
         known = {s.id for s in item.sources}
         assert any(s.kind not in ("law_firm",) for s in item.sources), code
         for name, fact in item.facts():

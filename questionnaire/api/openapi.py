@@ -5,13 +5,35 @@ from __future__ import annotations
 from typing import Any
 
 from ..law import case as vocab
+from ..law.deciding import DATE_FACTS, DecidingFact
 from ..states import STATE_NAMES
+from ..vocabulary import CreditBasis, Trigger, Verdict, values
 
-MONEY = {"type": "string", "pattern": r"^\$?[0-9][0-9,]*(\.[0-9]{1,2})?$", "examples": ["1234.56"]}
+# Money in: a decimal string ("1234.56") or a JSON number (read exactly, never as a float).
+MONEY = {
+    "type": ["string", "number"],
+    "pattern": r"^\$?[0-9][0-9,]*(\.[0-9]{1,2})?$",
+    "minimum": 0,
+    "examples": ["1234.56"],
+}
 SUMMARY_REF = "#/components/schemas/JurisdictionSummary"
 MONEY_OUT = {"type": ["string", "null"], "pattern": r"^[0-9]+\.[0-9]{2}$"}
 DATE = {"type": "string", "format": "date"}
-VERDICT = {"type": "string", "enum": ["barred", "limited", "allowed", "unclear"]}
+DATE_OUT = {"type": ["string", "null"], "format": "date"}
+VERDICT = {"type": "string", "enum": list(values(Verdict))}
+REASON_REF = {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}}
+
+
+def _deciding(names: tuple[str, ...], describe: dict[str, str]) -> dict[str, Any]:
+    """One request field per deciding fact: a date, or yes / no / not_sure."""
+    fields: dict[str, Any] = {}
+    for name in names:
+        text = "Deciding fact: " + describe.get(name, name.replace("_", " "))
+        if name in DATE_FACTS:
+            fields[name] = {**DATE, "description": text}
+        else:
+            fields[name] = _enum(vocab.ANSWERS, text)
+    return fields
 
 
 def nullable(schema: dict[str, Any]) -> dict[str, Any]:
@@ -37,14 +59,59 @@ def _enum(values: tuple[str, ...], description: str) -> dict[str, Any]:
     return {"type": "string", "enum": list(values), "description": description}
 
 
-def _schemas() -> dict[str, Any]:
+def _schemas(describe: dict[str, str]) -> dict[str, Any]:
+    case_facts = tuple(f.value for f in DecidingFact if f.value in vocab.CASE_FIELDS)
+    loan_facts = tuple(f.value for f in DecidingFact if f.value in vocab.LOAN_FIELDS)
     reason = {
         "type": "object",
-        "required": ["text", "citations", "sources"],
+        "required": ["code", "params", "text", "citations", "sources"],
         "properties": {
-            "text": {"type": "string"},
+            "code": {"type": "string", "description": "The finding's message code."},
+            "params": {"type": "object", "description": "Its typed parameters."},
+            "text": {"type": "string", "description": "The finding in the asked language."},
             "citations": {"type": "array", "items": {"type": "string"}},
-            "sources": {"type": "array", "items": {"type": "string", "format": "uri"}},
+            "sources": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["title", "url"],
+                    "properties": {
+                        "title": {"type": "string"},
+                        "url": {"type": "string", "format": "uri"},
+                    },
+                },
+            },
+        },
+    }
+    deadline = {
+        "type": "object",
+        "required": ["last_day", "passed", "trigger", "citations"],
+        "properties": {
+            "last_day": DATE_OUT,
+            "passed": {"type": ["boolean", "null"]},
+            "trigger": {"type": "string", "enum": list(values(Trigger))},
+            "starts": DATE_OUT,
+            "starts_next_day": {"type": "boolean"},
+            "earliest_last_day": DATE_OUT,
+            "latest_last_day": DATE_OUT,
+            "needs": {"type": ["string", "null"], "description": "The fact that fixes the day."},
+            "depends_on": {"type": "array", "items": {"type": "string"}},
+            "lien": {"type": ["string", "null"]},
+            "period": {"type": "string"},
+            "action": {"type": "string"},
+            "confidence": {"type": "string"},
+            "citations": {"type": "array", "items": {"type": "string"}},
+        },
+    }
+    unknown = {
+        "type": "object",
+        "required": ["fact", "lien", "text"],
+        "properties": {
+            "fact": {"type": "string", "description": "The request field to send."},
+            "lien": {"type": ["string", "null"]},
+            "text": {"type": "string"},
+            "question": {"type": ["string", "null"]},
+            "where": {"type": ["string", "null"], "description": "Where to find the answer."},
         },
     }
     loan_in = {
@@ -59,6 +126,7 @@ def _schemas() -> dict[str, Any]:
                 name: {**MONEY, "description": name.replace("_", " ")}
                 for name in vocab.MONEY_FIELDS
             },
+            **_deciding(loan_facts, describe),
         },
     }
     case = {
@@ -74,7 +142,11 @@ def _schemas() -> dict[str, Any]:
                 "maximum": 5,
                 "description": "Dwelling units; 5 means five or more.",
             },
-            "acres": {"type": ["number", "string"], "description": "Land area in acres."},
+            "acres": {
+                "type": ["number", "string"],
+                "minimum": 0,
+                "description": "Land area in acres.",
+            },
             "loans": {
                 "type": "array",
                 "minItems": 1,
@@ -100,6 +172,11 @@ def _schemas() -> dict[str, Any]:
             "assets_value": {**MONEY, "description": "Value of everything owned (insolvency)."},
             "debts_total": {**MONEY, "description": "All debts owed (insolvency)."},
             "today": {**DATE, "description": "Evaluation date for deadlines (default: today)."},
+            "language": {
+                "type": "string",
+                "description": "Language of the texts (else Accept-Language).",
+            },
+            **_deciding(case_facts, describe),
         },
     }
     loan_out = {
@@ -118,17 +195,18 @@ def _schemas() -> dict[str, Any]:
         "properties": {
             "lien": _enum(vocab.LIENS, "Lien position."),
             "collectability": VERDICT,
-            "reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
+            "reasons": REASON_REF,
             "assumptions": {"type": "array", "items": {"type": "string"}},
+            "conditions": REASON_REF,
+            "unknown_facts": {"type": "array", "items": {"type": "string"}},
+            "deadline": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Deadline"}]},
+            "deadline_reasons": REASON_REF,
             "total_debt": MONEY_OUT,
             "proceeds_applied": MONEY_OUT,
             "shortfall": MONEY_OUT,
             "deficiency": MONEY_OUT,
             "exposure": MONEY_OUT,
-            "credit_basis": {
-                "type": "string",
-                "enum": ["sale_price", "fair_market_value", "greater_of", "none"],
-            },
+            "credit_basis": {"type": "string", "enum": list(values(CreditBasis))},
         },
     }
     assessment = {
@@ -149,26 +227,13 @@ def _schemas() -> dict[str, Any]:
             "processes": {"type": "array", "items": {"type": "string"}},
             "loans": {"type": "array", "items": {"$ref": "#/components/schemas/LoanAssessment"}},
             "exposure_total": MONEY_OUT,
-            "deadline": {
-                "oneOf": [
-                    {"type": "null"},
-                    {
-                        "type": "object",
-                        "required": ["last_day", "passed", "trigger", "citations"],
-                        "properties": {
-                            "last_day": {"type": ["string", "null"], "format": "date"},
-                            "passed": {"type": ["boolean", "null"]},
-                            "trigger": {"type": "string"},
-                            "period": {"type": "string"},
-                            "action": {"type": "string"},
-                            "confidence": {"type": "string"},
-                            "citations": {"type": "array", "items": {"type": "string"}},
-                        },
-                    },
-                ]
-            },
-            "deadline_reasons": {"type": "array", "items": {"$ref": "#/components/schemas/Reason"}},
+            "deadline": {"oneOf": [{"type": "null"}, {"$ref": "#/components/schemas/Deadline"}]},
+            "deadline_reasons": REASON_REF,
             "assumptions": {"type": "array", "items": {"type": "string"}},
+            "unknown_facts": {"type": "array", "items": {"$ref": "#/components/schemas/Unknown"}},
+            "assumed_facts": {"type": "array", "items": {"$ref": "#/components/schemas/Unknown"}},
+            "language": {"type": "string"},
+            "conditional": {"type": "boolean"},
             "exposure_range": {"$ref": "#/components/schemas/Range"},
             "options": {"type": "array", "items": {"$ref": "#/components/schemas/Option"}},
             "tax": {"type": ["object", "null"]},
@@ -194,6 +259,8 @@ def _schemas() -> dict[str, Any]:
         "CaseFacts": _optional_nullable(case),
         "LoanFacts": _optional_nullable(loan_in),
         "Reason": reason,
+        "Deadline": deadline,
+        "Unknown": unknown,
         "Range": {
             "type": "object",
             "required": ["low", "likely", "high"],
@@ -207,6 +274,7 @@ def _schemas() -> dict[str, Any]:
                 "title": {"type": "string"},
                 "available": {"type": "string", "enum": ["yes", "no", "maybe"]},
                 "why": {"type": "string"},
+                "why_code": {"type": "string"},
                 "remaining_exposure": MONEY_OUT,
                 "saves": MONEY_OUT,
                 "summary": {"type": "string"},
@@ -240,8 +308,8 @@ def _error(description: str) -> dict[str, Any]:
     }
 
 
-def openapi_document() -> dict[str, Any]:
-    """The whole OpenAPI 3.1 document."""
+def openapi_document(describe: dict[str, str] | None = None) -> dict[str, Any]:
+    """The whole OpenAPI 3.1 document (`describe`: plain words for each deciding fact)."""
     json_of = lambda ref: {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}  # noqa: E731
     return {
         "openapi": "3.1.0",
@@ -354,5 +422,5 @@ def openapi_document() -> dict[str, Any]:
                 }
             },
         },
-        "components": {"schemas": _schemas()},
+        "components": {"schemas": _schemas(describe or {})},
     }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from decimal import Decimal
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -11,6 +13,7 @@ from ..law.assess import assess
 from ..law.case import CaseErrors, read_case
 from ..law.library import LawLibrary
 from ..security import csrf, limiter
+from ..words import Words
 from .openapi import openapi_document
 from .serialize import assessment_json
 
@@ -33,18 +36,54 @@ def problem(status: int, errors: list[dict[str, str]]) -> tuple[Response, int]:
     return jsonify({"errors": errors}), status
 
 
+def body() -> Any:
+    """The JSON body, numbers read as Decimal (no float rounding); None when it is not JSON."""
+    if not request.is_json:
+        return None
+    try:
+        return json.loads(request.get_data(cache=True), parse_float=Decimal)
+    except (ValueError, RecursionError):
+        return None
+
+
+def words_for(data: Any) -> Words | None:
+    """The words for the language asked in the body, else by Accept-Language, else English."""
+    languages = list(current_app.extensions["shortfall.questionnaire"].languages)
+    asked = data.get("language") if isinstance(data, dict) else None
+    if asked is not None and asked not in languages:
+        return None
+    language = asked or request.accept_languages.best_match(languages) or languages[0]
+    return Words(current_app.extensions["shortfall.words"], language)
+
+
+def questions_by_field() -> dict[str, Any]:
+    """The question that asks each case fact (for 'find out X': its words and where to look)."""
+    questionnaire = current_app.extensions["shortfall.questionnaire"]
+    found: dict[str, Any] = {}
+    for question in questionnaire.questions.values():
+        if question.field is not None:
+            found.setdefault(question.field, question)
+    return found
+
+
 @blueprint.post("/assessments")
 @limiter.limit(_rate)
 def create_assessment() -> tuple[Response, int] | Response:
     """Assess a case from its facts; 422 with field messages for bad input."""
-    data: Any = request.get_json(silent=True)
+    data: Any = body()
     if data is None:
         return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
+    words = words_for(data)
+    if words is None:
+        return problem(
+            422, [{"field": "language", "message": "Use a language code we offer, such as en."}]
+        )
     try:
         case = read_case(data, today())
     except CaseErrors as errors:
         return problem(422, errors.errors)
-    return jsonify(assessment_json(assess(case, law())))
+    result = assess(case, law())
+    return jsonify(assessment_json(result, words, questions_by_field()))
 
 
 @blueprint.post("/report.pdf")
@@ -53,7 +92,7 @@ def report_pdf() -> Any:
     """The PDF report for the case facts in the body (an optional `name_on_cover`)."""
     from ..web.report import pdf_response
 
-    data: Any = request.get_json(silent=True)
+    data: Any = body()
     if not isinstance(data, dict):
         return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
     facts = dict(data)
@@ -101,4 +140,6 @@ def get_jurisdiction(code: str) -> tuple[Response, int] | Response:
 @blueprint.get("/openapi.json")
 def openapi() -> Response:
     """The OpenAPI 3.1 description of this API."""
-    return jsonify(openapi_document())
+    words = current_app.extensions["shortfall.words"]
+    describe = {name: fact.ask.get("en", "") for name, fact in words.phrases.fact.items()}
+    return jsonify(openapi_document(describe))

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
 from ..law.assess import Assessment, LoanAssessment
-from ..law.deadlines import describe
+from ..law.deadlines import DeadlineResult, describe
+from ..law.findings import Reason, UnknownFact
 from ..law.garnishment import GarnishmentEstimate
 from ..law.options import Option
 from ..law.tax import TaxEstimate
-from ..law.verdict import Reason
+from ..words import Words
 
 
 def money(amount: Decimal | None) -> str | None:
@@ -18,18 +20,73 @@ def money(amount: Decimal | None) -> str | None:
     return None if amount is None else f"{amount:.2f}"
 
 
-def reason_json(item: Reason) -> dict[str, Any]:
-    """One reason with its citations and source links."""
-    return {"text": item.text, "citations": list(item.citations), "sources": list(item.sources)}
+def _param(value: Any) -> Any:
+    """A finding's parameter in JSON: money and dates as strings, lists as lists."""
+    if isinstance(value, Decimal):
+        return money(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [_param(v) for v in value]
+    return value
 
 
-def loan_json(loan: LoanAssessment) -> dict[str, Any]:
+def reason_json(item: Reason, words: Words) -> dict[str, Any]:
+    """One finding: its code and parameters, the text in the asked language, and its law."""
+    return {
+        "code": item.code,
+        "params": {k: _param(v) for k, v in item.params.items()},
+        "text": words.reason(item),
+        "citations": list(item.citations),
+        "sources": [{"title": s.title, "url": s.url} for s in item.sources],
+    }
+
+
+def deadline_json(result: DeadlineResult | None) -> dict[str, Any] | None:
+    """A lender's time limit: the last day (or its bounds), what starts it, and its law."""
+    if result is None:
+        return None
+    rule = result.rule
+    return {
+        "last_day": result.last_day.isoformat() if result.last_day else None,
+        "passed": result.passed,
+        "trigger": rule.trigger,
+        "starts": result.starts.isoformat() if result.starts else None,
+        "starts_next_day": rule.starts_next_day,
+        "earliest_last_day": result.earliest.isoformat() if result.earliest else None,
+        "latest_last_day": result.latest.isoformat() if result.latest else None,
+        "needs": result.needs,
+        "depends_on": list(result.missing),
+        "period": describe(rule.period),
+        "action": rule.action,
+        "confidence": rule.confidence,
+        "citations": list(rule.citations),
+    }
+
+
+def unknown_json(fact: UnknownFact, words: Words, questions: dict[str, Any]) -> dict[str, Any]:
+    """A fact still to find out, with its question and where to look."""
+    question = questions.get(fact.fact)
+    return {
+        "fact": fact.fact,
+        "lien": fact.lien,
+        "text": words.unknown(fact),
+        "question": words.pick(question.title) if question is not None else None,
+        "where": words.pick(question.hint) if question is not None and question.hint else None,
+    }
+
+
+def loan_json(loan: LoanAssessment, words: Words) -> dict[str, Any]:
     """The per-loan part of the response."""
     return {
         "lien": loan.lien,
         "collectability": loan.collectability,
-        "reasons": [reason_json(r) for r in loan.reasons],
-        "assumptions": list(loan.assumptions),
+        "reasons": [reason_json(r, words) for r in loan.reasons],
+        "assumptions": [words.reason(a) for a in loan.assumptions],
+        "conditions": [reason_json(c, words) for c in loan.conditions],
+        "unknown_facts": list(loan.unknown),
+        "deadline": deadline_json(loan.deadline),
+        "deadline_reasons": [reason_json(r, words) for r in loan.deadline_reasons],
         "total_debt": money(loan.total_debt),
         "proceeds_applied": money(loan.proceeds_applied),
         "shortfall": money(loan.shortfall),
@@ -44,33 +101,29 @@ def loan_json(loan: LoanAssessment) -> dict[str, Any]:
     }
 
 
-def text_of(value: dict[str, str] | None, language: str = "en") -> str | None:
-    """A content text in one language."""
-    return None if value is None else value.get(language) or value.get("en")
-
-
-def option_json(option: Option) -> dict[str, Any]:
+def option_json(option: Option, words: Words) -> dict[str, Any]:
     """One option as the API shows it."""
     text = option.text
     return {
         "id": option.id,
-        "title": text_of(text.title),
+        "title": words.pick(text.title),
         "available": option.available,
-        "why": option.why,
+        "why": words.reason(option.why),
+        "why_code": option.why.code,
         "remaining_exposure": money(option.remaining_exposure),
         "saves": money(option.saves),
-        "summary": text_of(text.summary),
-        "ask_for": text_of(text.ask_for),
-        "time": text_of(text.time),
+        "summary": words.pick(text.summary),
+        "ask_for": words.pick(text.ask_for),
+        "time": words.pick(text.time),
         "cautions": [
-            {"text": text_of(c.text), "citations": list(c.citations)} for c in text.cautions
+            {"text": words.pick(c.text), "citations": list(c.citations)} for c in text.cautions
         ],
         "citations": list(text.citations),
         "confidence": text.confidence,
     }
 
 
-def tax_json(tax: TaxEstimate | None) -> dict[str, Any] | None:
+def tax_json(tax: TaxEstimate | None, words: Words) -> dict[str, Any] | None:
     """The tax block."""
     if tax is None:
         return None
@@ -85,17 +138,18 @@ def tax_json(tax: TaxEstimate | None) -> dict[str, Any] | None:
                 "id": e.id,
                 "applies": e.applies,
                 "amount": money(e.amount),
-                "reason": e.reason,
+                "reason": words.reason(e.reason),
+                "reason_code": e.reason.code,
                 "citations": list(e.rule.citations),
                 "confidence": e.rule.confidence,
             }
             for e in tax.exclusions
         ],
-        "rules": [{"id": r.id, "note": r.note, "citations": list(r.citations)} for r in tax.rules],
+        "rules": [{"id": r.id, "citations": list(r.citations)} for r in tax.rules],
     }
 
 
-def garnishment_json(item: GarnishmentEstimate | None) -> dict[str, Any] | None:
+def garnishment_json(item: GarnishmentEstimate | None, words: Words) -> dict[str, Any] | None:
     """The garnishment block (null unless pay was given)."""
     if item is None:
         return None
@@ -107,28 +161,22 @@ def garnishment_json(item: GarnishmentEstimate | None) -> dict[str, Any] | None:
         "state_limit": money(item.state_limit),
         "most_per_paycheck": money(item.limit),
         "exact": item.exact,
-        "state_note": item.state.note,
+        "state_note": words.pick(item.state.says),
         "citations": ["15 U.S.C. § 1673(a)", "29 C.F.R. § 870.10", *item.state.citations],
     }
 
 
-def assessment_json(assessment: Assessment) -> dict[str, Any]:
-    """The whole response body."""
+def assessment_json(
+    assessment: Assessment, words: Words, questions: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The whole response body, its texts in the words' language."""
+    questions = questions or {}
     jurisdiction = assessment.jurisdiction
-    deadline = None
-    if assessment.deadline is not None:
-        rule = assessment.deadline.rule
-        last_day = assessment.deadline.last_day
-        deadline = {
-            "last_day": last_day.isoformat() if last_day else None,
-            "passed": assessment.deadline.passed,
-            "trigger": rule.trigger,
-            "period": describe(rule.period),
-            "action": rule.action,
-            "confidence": rule.confidence,
-            "citations": list(rule.citations),
-        }
+    deadline = deadline_json(assessment.deadline)
+    if deadline is not None:
+        deadline["lien"] = assessment.deadline_lien
     return {
+        "language": words.language,
         "jurisdiction": {
             "code": jurisdiction.code,
             "name": jurisdiction.name,
@@ -136,23 +184,31 @@ def assessment_json(assessment: Assessment) -> dict[str, Any]:
             "confidence": jurisdiction.confidence,
         },
         "collectability": assessment.collectability,
+        "conditional": assessment.conditional,
         "processes": list(assessment.processes),
-        "loans": [loan_json(loan) for loan in assessment.loans],
+        "loans": [loan_json(loan, words) for loan in assessment.loans],
         "exposure_total": money(assessment.exposure_total),
         "deadline": deadline,
-        "deadline_reasons": [reason_json(r) for r in assessment.deadline_reasons],
-        "assumptions": list(assessment.assumptions),
+        "deadline_reasons": [reason_json(r, words) for r in assessment.deadline_reasons],
+        "assumptions": [words.reason(a) for a in assessment.assumptions],
+        "unknown_facts": [unknown_json(f, words, questions) for f in assessment.unknown_facts],
+        "assumed_facts": [unknown_json(f, words, questions) for f in assessment.assumed_facts],
         "exposure_range": {
             "low": money(assessment.exposure_low),
             "likely": money(assessment.exposure_total),
             "high": money(assessment.exposure_high),
         },
-        "options": [option_json(option) for option in assessment.options],
-        "tax": tax_json(assessment.tax),
-        "garnishment": garnishment_json(assessment.garnishment),
+        "options": [option_json(option, words) for option in assessment.options],
+        "tax": tax_json(assessment.tax, words),
+        "garnishment": garnishment_json(assessment.garnishment, words),
         "judgment_notes": [
-            {"id": n.id, "text": n.note, "citations": list(n.citations), "confidence": n.confidence}
+            {
+                "id": n.id,
+                "text": words.pick(n.says),
+                "citations": list(n.citations),
+                "confidence": n.confidence,
+            }
             for n in assessment.judgment_notes
         ],
-        "disclaimer": assessment.disclaimer,
+        "disclaimer": words.message("disclaimer"),
     }

@@ -6,32 +6,32 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from .case import Case
-from .deadlines import TRIGGERS, DeadlineResult, describe, find_deadline
+from .deadlines import DeadlineResult, find_deadline, period_parts
+from .deciding import LOAN_FACTS
 from .facts import Jurisdiction
+from .findings import Reason, UnknownFact, finding
 from .garnishment import GarnishmentEstimate, estimate
 from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
 from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
 from .overlays import apply_federal
-from .phrases import CREDIT
 from .roles import FORECLOSURES, foreclosing_options, role
 from .tax import TaxEstimate, estimate_tax
-from .verdict import Finding, Reason, combine, junior_finding, reason, state_finding
+from .verdict import (
+    NOT_YET,
+    Finding,
+    assumed_facts,
+    cite,
+    combine,
+    junior_finding,
+    state_finding,
+)
 
-COURT = (
-    "The answer depends on whether the foreclosure goes through court. "
-    "Court papers (a summons or complaint) mean it does."
-)
-WHICH_LENDER = (
-    "The answer depends on which of your lenders is foreclosing. The foreclosure notice "
-    "or court papers name it."
-)
+finding_ = finding  # inside _numbers, `finding` is the loan's Finding
+# Facts asked per loan (the others are about the whole case).
+PER_LOAN = frozenset({*LOAN_FACTS, "purpose", "owner", "principal"})
 
-DISCLAIMER = (
-    "This is legal information, not legal advice. Laws change and every case is different. "
-    "Talk to a lawyer or a HUD-approved housing counselor about your situation."
-)
 ORDER = {"allowed": 3, "unclear": 2, "limited": 1, "barred": 0}  # least favourable first
 SOLD = ("foreclosure_sale_done", "short_sale_done", "short_sale_planned")
 CREDIT_BASIS = ("sale_price", "fair_market_value", "greater_of", "none")
@@ -39,12 +39,12 @@ CREDIT_BASIS = ("sale_price", "fair_market_value", "greater_of", "none")
 
 @dataclass(frozen=True)
 class LoanAssessment:
-    """The verdict and the numbers for one loan."""
+    """The verdict, the numbers and the lender's deadline for one loan."""
 
     lien: str
     collectability: str
     reasons: tuple[Reason, ...]
-    assumptions: tuple[str, ...]
+    assumptions: tuple[Reason, ...]
     total_debt: Decimal | None
     proceeds_applied: Decimal | None
     shortfall: Decimal | None
@@ -57,6 +57,16 @@ class LoanAssessment:
     exposure_high: Decimal | None = None
     barred_by: str | None = None
     purpose: str | None = None
+    deadline: DeadlineResult | None = None
+    deadline_reasons: tuple[Reason, ...] = ()
+    # What this verdict rests on: a plan not carried out yet, facts we assumed or lack.
+    conditions: tuple[Reason, ...] = ()
+    unknown: tuple[str, ...] = ()  # facts (API field names) that would settle this loan
+
+    @property
+    def carries_exposure(self) -> bool:
+        """True when the lender may still have money to ask for on this loan."""
+        return self.collectability != "barred" and (self.exposure is None or self.exposure > 0)
 
 
 @dataclass(frozen=True)
@@ -68,16 +78,20 @@ class Assessment:
     processes: tuple[str, ...]
     loans: tuple[LoanAssessment, ...]
     exposure_total: Decimal | None
+    # The earliest deadline of a loan that still carries exposure (None when none does).
     deadline: DeadlineResult | None
     deadline_reasons: tuple[Reason, ...]
-    assumptions: tuple[str, ...]
+    assumptions: tuple[Reason, ...]
     exposure_low: Decimal | None = None
     exposure_high: Decimal | None = None
     tax: TaxEstimate | None = None
     garnishment: GarnishmentEstimate | None = None
     judgment_notes: tuple[JudgmentNote, ...] = ()
     options: tuple[Option, ...] = field(default=())
-    disclaimer: str = DISCLAIMER
+    unknown_facts: tuple[UnknownFact, ...] = ()
+    assumed_facts: tuple[UnknownFact, ...] = ()  # deciding facts taken at their usual value
+    deadline_lien: str | None = None  # whose deadline `deadline` is
+    conditional: bool = False  # the home is not lost yet: verdicts are "if" statements
 
 
 def processes_for(case: Case, jurisdiction: Jurisdiction) -> list[str]:
@@ -91,37 +105,32 @@ def processes_for(case: Case, jurisdiction: Jurisdiction) -> list[str]:
     return list(jurisdiction.foreclosure.processes)
 
 
-def _unasked(case: Case) -> list[str]:
+def _unasked(case: Case) -> list[Reason]:
     """What we take as 'no' when the person did not tell us."""
     assumed = []
     if any(
         loan.principal is not None and (loan.interest_owed is None or loan.fees_and_costs is None)
         for loan in case.loans
     ):
-        assumed.append(
-            "We left out interest and fees you did not give us, so the real amounts may be higher."
-        )
+        assumed.append(finding("assumed-no-interest-fees"))
     if case.bankruptcy is None:
-        assumed.append("We assumed you have not filed for bankruptcy.")
+        assumed.append(finding("assumed-no-bankruptcy"))
     selling = case.stage.startswith(("short_sale", "deed_in_lieu"))
     if case.written_release is None and selling:
-        assumed.append("We assumed the lender has not agreed in writing to give up the rest.")
+        assumed.append(finding("assumed-no-release"))
     if case.lender_approved_sale is None and case.stage.startswith("short_sale"):
-        assumed.append("We assumed the lender has not approved the short sale in writing.")
+        assumed.append(finding("assumed-not-approved"))
     return assumed
 
 
-def _price(case: Case, assumptions: list[str]) -> Decimal | None:
+def _price(case: Case, assumptions: list[Reason]) -> Decimal | None:
     """The money the sale brings (or, before a sale, our estimate of it)."""
     if case.stage in SOLD:
         return case.sale_price
     if case.stage.startswith("deed_in_lieu"):
         return None
     if case.home_value is not None:
-        assumptions.append(
-            "There has been no sale yet, so we used your estimate of the home's value as the "
-            "sale price. Foreclosure sales often bring less, which would raise what you owe."
-        )
+        assumptions.append(finding("assumed-value-as-price"))
     return case.home_value
 
 
@@ -130,90 +139,104 @@ def _deadline_effects(
 ) -> tuple[list[Reason], str | None]:
     """Reasons about the time limit, and 'barred' when it has surely run out."""
     if result is None:
-        text = (
-            f"We did not find a special time limit in {jurisdiction.name} law for the lender to "
-            "ask for the rest of the debt. General time limits for suing on a debt may still apply."
-        )
-        return [Reason(text)], None
+        return [finding("no-special-deadline", state=jurisdiction.code)], None
     rule = result.rule
-    when = f"within {describe(rule.period)} after {TRIGGERS[rule.trigger]}"
-    text = f"The lender must act {when}."
-    if result.last_day is not None:
-        text += f" For you, the last day is {result.last_day.isoformat()}."
-    note = f" {rule.note.strip()}" if rule.note else ""
-    reasons = [reason(jurisdiction, text + note, rule)]
-    disputed = any(jurisdiction.disputed(f"deadline.{p}") for p in processes)
-    settled = rule.confidence == "high" and not disputed
-    if result.passed and case.lawsuit_served == "no" and settled:
-        reasons.append(
-            reason(
-                jurisdiction,
-                "That day has passed, and you have not been served "
-                "with court papers, so the lender is out of time.",
-                rule,
-            )
+    count, unit = period_parts(rule.period)
+    reasons = [
+        cite(
+            jurisdiction,
+            rule,
+            "deadline-rule",
+            count=count,
+            unit=unit,
+            trigger=rule.trigger,
+            next_day=rule.starts_next_day,
         )
+    ]
+    if result.last_day is not None:
+        reasons.append(finding("deadline-last-day", day=result.last_day))
+    elif result.earliest is not None:
+        reasons.append(finding("deadline-not-before", day=result.earliest, needs=result.needs))
+    elif result.latest is not None:
+        reasons.append(finding("deadline-not-after", day=result.latest, needs=result.needs))
+    elif result.needs is not None:
+        reasons.append(finding("deadline-needs-date", needs=result.needs))
+    if result.missing:
+        reasons.append(finding("deadline-depends", facts=result.missing))
+    disputed = any(jurisdiction.disputed(f"deadline.{p}") for p in processes)
+    settled = rule.confidence == "high" and not disputed and not result.missing
+    if result.passed and case.lawsuit_served == "no" and settled:
+        reasons.append(finding("deadline-passed-not-served", day=result.last_day))
         return reasons, "barred"
     if result.passed and case.lawsuit_served in ("yes", "not_sure"):
-        reasons.append(
-            reason(
-                jurisdiction,
-                "That day has passed. If the lender filed its claim "
-                "after that day, it may be too late. Tell your lawyer.",
-                rule,
-            )
-        )
+        reasons.append(finding("deadline-passed-served", day=result.last_day))
     return reasons, None
 
 
-SENIOR = (
-    "This loan's lender did not foreclose, so the loan stays on the home and the sale did not "
-    "pay it. What you owe on it depends on what that lender does next. Ask a lawyer."
-)
+def _deadline_for(
+    jurisdiction: Jurisdiction,
+    case: Case,
+    processes: list[str],
+    covers: tuple[str, ...],
+    index: int,
+) -> tuple[DeadlineResult | None, list[Reason], str | None]:
+    """One loan's time limit, its reasons, and 'barred' only if it surely ran out."""
+    loan = case.loans[index]
+    result = find_deadline(jurisdiction, case, processes, covers, loan)
+    reasons, verdict = _deadline_effects(jurisdiction, case, result, processes)
+    if verdict and len(processes) > 1:
+        # Court or not is unknown: a time limit counts only if every process has one that ran out.
+        each = [
+            _deadline_effects(
+                jurisdiction, case, find_deadline(jurisdiction, case, [p], covers, loan), [p]
+            )[1]
+            for p in processes
+        ]
+        if not all(v == "barred" for v in each):
+            verdict = None
+            reasons.append(finding("deadline-depends-on-court"))
+    return result, reasons, verdict
+
+
+@dataclass
+class _LoanLaw:
+    """A loan's finding and its own deadline, for one guess at which lender foreclosed."""
+
+    finding: Finding
+    deadline: DeadlineResult | None = None
+    deadline_reasons: list[Reason] = field(default_factory=list)
 
 
 def _loan_finding(
-    law: LawLibrary,
-    case: Case,
-    index: int,
-    processes: list[str],
-    foreclosed: int,
-    deadline: DeadlineResult | None,
-    deadline_reasons: list[Reason],
-    deadline_verdict: str | None,
-) -> Finding:
+    law: LawLibrary, case: Case, index: int, processes: list[str], foreclosed: int
+) -> _LoanLaw:
     """The finding for one loan, given which loan was foreclosed."""
     jurisdiction, loan = law.jurisdictions[case.state], case.loans[index]
     foreclosure = all(p in FORECLOSURES for p in processes)
     position = role(index, foreclosed) if foreclosure else "foreclosed"
     if position == "senior":
-        return Finding("unclear", "none", [Reason(SENIOR)])
+        return _LoanLaw(Finding("unclear", "none", [finding("senior-loan-left")]))
     judge = state_finding if position == "foreclosed" else junior_finding
-    finding = combine({p: judge(jurisdiction, case, loan, p) for p in processes}, COURT)
-    finding = apply_federal(law.federal, case, loan, processes, finding)
-    if position == "junior":
-        # Time limits that bind a lender whose lien another lender's sale wiped out.
-        junior = find_deadline(jurisdiction, case, processes, covers=("sold_out_junior",))
-        reasons, verdict = _deadline_effects(jurisdiction, case, junior, processes)
-        if junior is not None:
-            finding.reasons.extend(reasons)
-            if verdict and finding.collectability != "barred":
-                finding.collectability = verdict
-                finding.barred_by = "deadline"
-    bound = position == "foreclosed" or (
-        deadline is not None and deadline.rule.covers == "every_loan"
+    result = combine({p: judge(jurisdiction, case, loan, p) for p in processes}, "depends-on-court")
+    result = apply_federal(law.federal, case, loan, processes, result)
+    covers = (
+        ("foreclosed_loan", "every_loan")
+        if position == "foreclosed"
+        else ("sold_out_junior", "every_loan")
     )
-    if deadline_verdict and bound and finding.collectability != "barred":
-        finding.collectability = deadline_verdict
-        finding.barred_by = "deadline"
-        finding.reasons.extend(deadline_reasons)
-    if finding.collectability in ("barred", "limited"):
-        finding.reasons.extend(
-            reason(jurisdiction, f"Watch out: {item.note.strip()}", item)
-            for item in jurisdiction.exceptions
-            if item.note
+    deadline, reasons, verdict = _deadline_for(jurisdiction, case, processes, covers, index)
+    if verdict and result.collectability != "barred":
+        result.collectability = verdict
+        result.barred_by = "deadline"
+    if deadline is not None and deadline.assumed:
+        result.assumptions.extend(
+            a for a in assumed_facts(deadline.assumed) if a not in result.assumptions
         )
-    return finding
+    if result.collectability in ("barred", "limited"):
+        result.reasons.extend(
+            cite(jurisdiction, item, "watch-out") for item in jurisdiction.exceptions
+        )
+    return _LoanLaw(result, deadline, reasons)
 
 
 def assess(case: Case, law: LawLibrary) -> Assessment:
@@ -230,10 +253,10 @@ def _assess_case(case: Case, law: LawLibrary) -> Assessment:
     """The assessment without the options."""
     jurisdiction = law.jurisdictions[case.state]
     processes = processes_for(case, jurisdiction)
-    assumptions: list[str] = _unasked(case)
+    assumptions = _unasked(case)
     options, assumed = foreclosing_options(case)
-    if all(p in FORECLOSURES for p in processes):
-        assumptions.extend(assumed)
+    if all(p in FORECLOSURES for p in processes) and assumed:
+        assumptions.append(finding("assumed-first-lender-forecloses"))
     price = _price(case, assumptions)
     debts = [loan.total_debt for loan in case.loans]
     known = [d if d is not None else ZERO for d in debts]
@@ -247,39 +270,23 @@ def _assess_case(case: Case, law: LawLibrary) -> Assessment:
             # Below a loan whose balance is unknown we cannot tell what the sale paid.
             if any(debts[j] is None for j in range(first_paid, index)):
                 paid[index] = None
-    deadline = find_deadline(jurisdiction, case, processes)
-    deadline_reasons, deadline_verdict = _deadline_effects(jurisdiction, case, deadline, processes)
-    if len(processes) > 1:
-        # Court or not is unknown: a time limit counts only if every process has one that ran out.
-        each = [
-            _deadline_effects(jurisdiction, case, find_deadline(jurisdiction, case, [p]), [p])[1]
-            for p in processes
-        ]
-        if deadline_verdict and not all(verdict == "barred" for verdict in each):
-            deadline_verdict = None
-            deadline_reasons.append(
-                Reason(
-                    "The lender's time limit depends on whether the foreclosure goes through "
-                    "court, so we cannot say it has run out."
-                )
-            )
-    if deadline_verdict:
-        assumptions.append(
-            "We assumed the lender has not filed a claim in court that you do not "
-            "know about yet. Court records can confirm this."
-        )
     loans = []
     for index, loan in enumerate(case.loans):
-        findings = {
-            str(k): _loan_finding(
-                law, case, index, processes, k, deadline, deadline_reasons, deadline_verdict
-            )
-            for k in options
-        }
-        finding = combine(findings, WHICH_LENDER)
+        each = {str(k): _loan_finding(law, case, index, processes, k) for k in options}
+        merged = combine({k: v.finding for k, v in each.items()}, "depends-on-foreclosing-lender")
+        part = next(iter(each.values()))
+        numbers = _numbers(case, loan.lien, index, merged, debts, paid, price, known, first_paid)
         loans.append(
-            _numbers(case, loan.lien, index, finding, debts, paid, price, known, first_paid)
+            replace(
+                numbers,
+                deadline=part.deadline,
+                deadline_reasons=tuple(part.deadline_reasons),
+                conditions=tuple(_conditions(case, merged)),
+                unknown=tuple(merged.unknown) + _deadline_needs(part.deadline, numbers),
+            )
         )
+    if any(item.barred_by == "deadline" for item in loans):
+        assumptions.append(finding("assumed-no-hidden-claim"))
     collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
     exposures = [item.exposure for item in loans]
     known_exposures = [e for e in exposures if e is not None]
@@ -291,21 +298,84 @@ def _assess_case(case: Case, law: LawLibrary) -> Assessment:
     pay = None
     if case.pay_after_taxes is not None and case.pay_period is not None:
         pay = estimate(law.garnishment.federal, jurisdiction, case.pay_after_taxes, case.pay_period)
+    lead = _earliest_deadline(loans)
     return Assessment(
         jurisdiction=jurisdiction,
         collectability=collectability,
         processes=tuple(processes),
         loans=tuple(loans),
         exposure_total=total,
-        deadline=deadline,
-        deadline_reasons=tuple(deadline_reasons),
+        deadline=lead.deadline if lead else None,
+        deadline_reasons=lead.deadline_reasons if lead else (),
         assumptions=tuple(everything),
         exposure_low=_total([item.exposure_low for item in loans]),
         exposure_high=_total([item.exposure_high for item in loans]),
         tax=tax,
         garnishment=pay,
         judgment_notes=tuple(law.garnishment.judgment_notes),
+        unknown_facts=_unknown_facts(loans),
+        assumed_facts=_assumed_facts(loans),
+        deadline_lien=lead.lien if lead else None,
+        conditional=case.stage in NOT_YET,
     )
+
+
+def _conditions(case: Case, merged: Finding) -> list[Reason]:
+    """What a loan's verdict rests on: a plan not carried out yet, and the open facts."""
+    found = []
+    if case.stage in NOT_YET:
+        found.append(finding("condition-plan", stage=case.stage))
+    found.extend(a for a in merged.assumptions if a.code == "assumed-fact")
+    found.extend(finding("condition-unknown", fact=name) for name in merged.unknown)
+    return found
+
+
+def _deadline_needs(deadline: DeadlineResult | None, loan: LoanAssessment) -> tuple[str, ...]:
+    """The date that would fix a loan's deadline, when the loan still carries exposure."""
+    if deadline is None or not loan.carries_exposure:
+        return ()
+    needs = [deadline.needs] if deadline.needs else []
+    return tuple(n for n in [*needs, *deadline.missing] if n not in loan.unknown)
+
+
+def _earliest_deadline(loans: list[LoanAssessment]) -> LoanAssessment | None:
+    """The loan whose deadline leads the case: the earliest of those still carrying exposure."""
+    candidates = [item for item in loans if item.carries_exposure and item.deadline is not None]
+    if not candidates:
+        return None
+    dated = [
+        (item.deadline.last_day, index, item)
+        for index, item in enumerate(candidates)
+        if item.deadline is not None and item.deadline.last_day is not None
+    ]
+    if dated:
+        return min(dated, key=lambda entry: (entry[0], entry[1]))[2]
+    return candidates[0]
+
+
+def _unknown_facts(loans: list[LoanAssessment]) -> tuple[UnknownFact, ...]:
+    """Every fact that would settle a loan's answer, once, with its loan for loan facts."""
+    found: list[UnknownFact] = []
+    for item in loans:
+        for name in item.unknown:
+            fact = UnknownFact(name, item.lien if name in PER_LOAN else None)
+            if fact not in found:
+                found.append(fact)
+    return tuple(found)
+
+
+def _assumed_facts(loans: list[LoanAssessment]) -> tuple[UnknownFact, ...]:
+    """Deciding facts taken at their usual value: asking them could change the answer."""
+    found: list[UnknownFact] = []
+    for item in loans:
+        for reason in item.assumptions:
+            if reason.code != "assumed-fact":
+                continue
+            name = str(reason.params["fact"])
+            fact = UnknownFact(name, item.lien if name in PER_LOAN else None)
+            if fact not in found:
+                found.append(fact)
+    return tuple(found)
 
 
 def _total(amounts: list[Decimal | None]) -> Decimal | None:
@@ -345,29 +415,16 @@ def _numbers(
     basis = finding.credit if finding.credit in CREDIT_BASIS else "sale_price"
     reasons = list(finding.reasons)
     if finding.credit == "unclear":
-        reasons.append(
-            Reason(
-                "We could not tell whether the court would credit the home's fair "
-                "market value, so we used the sale price."
-            )
-        )
+        reasons.append(finding_("credit-unclear"))
     deed = case.stage.startswith("deed_in_lieu")
     credit_amount: Decimal | None = None
     if deed:
         if index == first_paid and case.home_value is not None:
             basis = "fair_market_value"
             credit_amount = case.home_value
-            finding.assumptions.append(
-                "We assumed the lender that takes the home back credits its full value. It may "
-                "credit less, so the top of the range assumes no credit at all."
-            )
+            finding.assumptions.append(finding_("assumed-full-value-credit"))
         elif index > first_paid:
-            reasons.append(
-                Reason(
-                    "Giving the home back to one lender does not pay off the other loans on it. "
-                    "Ask each lender for its own written release."
-                )
-            )
+            reasons.append(finding_("deed-in-lieu-other-loans"))
     else:
         credit_amount = fair_value_credit(basis, price, case.home_value)
         if first_paid > 0 and credit_amount is not None and case.home_value is not None:
@@ -380,12 +437,8 @@ def _numbers(
                 above = case.home_value - sum((d for d in seniors if d is not None), ZERO)
                 credit_amount = max(above, price or ZERO, ZERO)
         if basis in ("fair_market_value", "greater_of") and case.home_value is None:
-            reasons.append(
-                Reason(
-                    f"The law here credits {CREDIT[basis]}. Tell us what the home "
-                    "was worth to see how much that could lower the amount."
-                )
-            )
+            reasons.append(finding_("credit-needs-value", credit=basis))
+            finding.add_unknown(["home_value"])
     proceeds = paid[index]
     gap = shortfall(debt, proceeds) if debt is not None and proceeds is not None else None
     if debt is not None and proceeds is None and credit_amount is None:

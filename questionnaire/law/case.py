@@ -5,39 +5,36 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, get_args
+from typing import Any
 
 from .. import parsers
 from ..states import STATE_NAMES
-from .facts import Lien, Occupancy, Owner, Purpose
+from ..vocabulary import (
+    Answer,
+    Bankruptcy,
+    ForeclosingLien,
+    ForeclosureType,
+    Lien,
+    Occupancy,
+    Owner,
+    Purpose,
+    Stage,
+    values,
+)
+from .deciding import CASE_FACTS, DATE_FACTS, LOAN_FACTS
 
-# The vocabularies are defined once, as the types of the law files, and read from there.
-OCCUPANCY: tuple[str, ...] = get_args(Occupancy)
-LIENS: tuple[str, ...] = get_args(Lien)
-PURPOSES: tuple[str, ...] = get_args(Purpose)
-OWNERS: tuple[str, ...] = get_args(Owner)
-STAGES = (
-    "behind_on_payments",
-    "foreclosure_started",
-    "sale_scheduled",
-    "foreclosure_sale_done",
-    "short_sale_planned",
-    "short_sale_done",
-    "deed_in_lieu_planned",
-    "deed_in_lieu_done",
-)
-FORECLOSURE_TYPES = ("judicial", "nonjudicial", "unknown")
-FORECLOSING_LIENS = ("first", "second", "third", "not_sure")
-ANSWERS = ("yes", "no", "not_sure")
-BANKRUPTCY = (
-    "none",
-    "chapter7_filed",
-    "chapter7_discharged",
-    "chapter13_filed",
-    "chapter13_discharged",
-)
+# The vocabularies are defined once (questionnaire.vocabulary) and read from there.
+OCCUPANCY = values(Occupancy)
+LIENS = values(Lien)
+PURPOSES = values(Purpose)
+OWNERS = values(Owner)
+STAGES = values(Stage)
+FORECLOSURE_TYPES = values(ForeclosureType)
+FORECLOSING_LIENS = values(ForeclosingLien)
+ANSWERS = values(Answer)
+BANKRUPTCY = values(Bankruptcy)
 MONEY_FIELDS = ("principal", "interest_owed", "fees_and_costs", "other_charges")
-LOAN_FIELDS = ("lien", "purpose", "owner", *MONEY_FIELDS)
+LOAN_FIELDS = ("lien", "purpose", "owner", *MONEY_FIELDS, *LOAN_FACTS)
 CASE_FIELDS = (
     "state",
     "occupancy",
@@ -59,6 +56,8 @@ CASE_FIELDS = (
     "pay_period",
     "assets_value",
     "debts_total",
+    "language",
+    *CASE_FACTS,
 )
 PAY_PERIODS = ("weekly", "biweekly", "semimonthly", "monthly")
 ZERO = Decimal("0.00")
@@ -75,6 +74,8 @@ class Loan:
     interest_owed: Decimal | None = None
     fees_and_costs: Decimal | None = None
     other_charges: Decimal | None = None
+    # Deciding facts about this loan (loan_date as a date, the others yes / no / not_sure).
+    facts: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def total_debt(self) -> Decimal | None:
@@ -109,6 +110,14 @@ class Case:
     pay_period: str | None = None
     assets_value: Decimal | None = None  # for the insolvency worksheet
     debts_total: Decimal | None = None
+    # Deciding facts about the case (dates as dates, the others yes / no / not_sure).
+    facts: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def fact(self, name: str, loan: Loan | None = None) -> Any:
+        """A deciding fact's value (the loan's own for loan-level facts); None when unknown."""
+        if name in LOAN_FACTS:
+            return None if loan is None else loan.facts.get(name)
+        return self.facts.get(name)
 
 
 @dataclass
@@ -150,11 +159,11 @@ class _Reader:
         value = data.get(name)
         if value is None:
             return None
-        if not isinstance(value, str):
-            self.errors.add(where, 'Give money as a string of dollars and cents, like "1234.56".')
+        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+            self.errors.add(where, 'Give money as dollars and cents, like "1234.56" or 1234.56.')
             return None
         try:
-            return parsers.parse_money(value)
+            return parsers.parse_money(value if isinstance(value, str) else str(value))
         except parsers.ParseError as error:
             self.errors.add(where, _MONEY_MESSAGES.get(error.code, "This is not a valid amount."))
             return None
@@ -196,7 +205,7 @@ def _acres(value: Any, errors: CaseErrors) -> Decimal | None:
     if value is None:
         return None
     try:
-        if isinstance(value, bool) or not isinstance(value, (int, str)):
+        if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
             raise parsers.ParseError("number_format")
         return parsers.parse_decimal_number(str(value))
     except parsers.ParseError:
@@ -223,12 +232,28 @@ def _loans(value: Any, reader: _Reader) -> tuple[Loan, ...]:
             purpose=reader.choice(item, "purpose", PURPOSES, f"{where}.purpose"),
             owner=reader.choice(item, "owner", OWNERS, f"{where}.owner"),
             **{name: reader.money(item, name, f"{where}.{name}") for name in MONEY_FIELDS},
+            facts=_deciding(item, LOAN_FACTS, reader, where + "."),
         )
         loans.append(loan)
     liens = [loan.lien for loan in loans]
     if len(liens) != len(set(liens)):
         errors.add("loans", "Each loan needs a different lien position.")
     return tuple(sorted(loans, key=lambda loan: LIENS.index(loan.lien)))
+
+
+def _deciding(
+    data: dict[str, Any], names: tuple[str, ...], reader: _Reader, prefix: str
+) -> dict[str, Any]:
+    """The deciding facts given (dates as dates, answers as yes / no / not_sure)."""
+    found: dict[str, Any] = {}
+    for name in names:
+        if name in DATE_FACTS:
+            value: Any = reader.date(data, name, prefix + name)
+        else:
+            value = reader.choice(data, name, ANSWERS, prefix + name)
+        if value is not None:
+            found[name] = value
+    return found
 
 
 def read_case(data: Any, today: dt.date) -> Case:
@@ -273,7 +298,9 @@ def read_case(data: Any, today: dt.date) -> Case:
         pay_period=reader.choice(data, "pay_period", PAY_PERIODS, "pay_period"),
         assets_value=reader.money(data, "assets_value", "assets_value"),
         debts_total=reader.money(data, "debts_total", "debts_total"),
+        facts=_deciding(data, CASE_FACTS, reader, ""),
     )
+
     if errors.errors:
         raise errors
     return case

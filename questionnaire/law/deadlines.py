@@ -6,17 +6,22 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from .case import Case
+from .case import Case, Loan
 from .facts import Deadline, Jurisdiction, Period
+from .matching import match
 
 CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
-TRIGGERS = {
-    "sale_date": "the date of the sale",
-    "confirmation_of_sale": "the day the court confirms the sale",
-    "end_of_redemption": "the end of the time to buy the home back",
-    "judgment": "the foreclosure judgment",
-    "other": "an event set by the statute",
+# The deciding fact that dates each trigger (the sale date is asked on its own page).
+TRIGGER_FACT = {
+    "sale_date": "sale_date",
+    "deed_after_sale": "deed_after_sale_date",
+    "confirmation_of_sale": "sale_confirmed_date",
+    "judgment": "judgment_date",
 }
+# Triggers that come after the sale (so the clock cannot end before sale date + period) and
+# the one that comes before it (so it cannot end after sale date + period).
+AFTER_SALE = ("deed_after_sale", "confirmation_of_sale", "end_of_redemption")
+BEFORE_SALE = ("judgment",)
 
 
 def add_period(start: dt.date, period: Period) -> dt.date:
@@ -30,22 +35,74 @@ def add_period(start: dt.date, period: Period) -> dt.date:
     return dt.date(year, month, day)
 
 
-def describe(period: Period) -> str:
-    """'3 months', '90 days', '1 year'."""
+def period_parts(period: Period) -> tuple[int, str]:
+    """(3, 'months'), (90, 'days'), (1, 'years')."""
     for unit in ("days", "months", "years"):
         count = getattr(period, unit)
         if count is not None:
-            return f"{count} {unit[:-1] if count == 1 else unit}"
-    return ""
+            return int(count), unit
+    return 0, "days"
+
+
+def describe(period: Period) -> str:
+    """'3 months', '90 days', '1 year' (for the API's language-neutral `period`)."""
+    count, unit = period_parts(period)
+    return f"{count} {unit[:-1] if count == 1 else unit}"
 
 
 @dataclass(frozen=True)
 class DeadlineResult:
-    """The lender's deadline for this case."""
+    """The lender's deadline for one loan.
+
+    `last_day` when the event that starts the clock is known; otherwise `earliest` or
+    `latest` bound it from the sale date, and `needs` names the fact that would fix it."""
 
     rule: Deadline
     last_day: dt.date | None
     passed: bool | None
+    starts: dt.date | None = None
+    earliest: dt.date | None = None
+    latest: dt.date | None = None
+    needs: str | None = None
+    missing: tuple[str, ...] = ()  # facts that decide whether this time limit applies at all
+    assumed: tuple[tuple[str, str], ...] = ()
+
+
+def _redemption_end(jurisdiction: Jurisdiction, case: Case) -> dt.date | None:
+    redemption = jurisdiction.redemption
+    if case.sale_date is None or redemption is None or redemption.period is None:
+        return None
+    return add_period(case.sale_date, redemption.period) if redemption.after_sale else None
+
+
+def _start(jurisdiction: Jurisdiction, case: Case, rule: Deadline) -> dt.date | None:
+    if rule.trigger == "end_of_redemption":
+        return _redemption_end(jurisdiction, case)
+    name = TRIGGER_FACT.get(rule.trigger)
+    if name == "sale_date":
+        return case.sale_date
+    value = case.facts.get(name) if name else None
+    return value if isinstance(value, dt.date) else None
+
+
+def compute(jurisdiction: Jurisdiction, case: Case, rule: Deadline) -> DeadlineResult:
+    """The last day under one time limit, or the bounds we can give without its start."""
+    start = _start(jurisdiction, case, rule)
+    if start is not None:
+        begin = start + dt.timedelta(days=1) if rule.starts_next_day else start
+        last_day = add_period(begin, rule.period)
+        return DeadlineResult(rule, last_day, case.today > last_day, starts=start)
+    needs = TRIGGER_FACT.get(rule.trigger)
+    if rule.trigger == "end_of_redemption" or needs == "sale_date":
+        needs = "sale_date" if case.sale_date is None else None
+    if case.sale_date is None or rule.trigger == "other":
+        return DeadlineResult(rule, None, None, needs=needs)
+    bound = add_period(case.sale_date, rule.period)
+    if rule.trigger in AFTER_SALE:
+        return DeadlineResult(rule, None, None, earliest=bound, needs=needs)
+    if rule.trigger in BEFORE_SALE:
+        return DeadlineResult(rule, None, None, latest=bound, needs=needs)
+    return DeadlineResult(rule, None, None, needs=needs)
 
 
 def find_deadline(
@@ -53,18 +110,43 @@ def find_deadline(
     case: Case,
     processes: list[str],
     covers: tuple[str, ...] = ("foreclosed_loan", "every_loan"),
+    loan: Loan | None = None,
 ) -> DeadlineResult | None:
-    """The time limit that fits the process; computed when it counts from a known sale date."""
-    rules = [
-        d
-        for d in jurisdiction.deadline
-        if any(p in d.processes for p in processes) and d.covers in covers
-    ]
-    if not rules:
+    """The time limit that fits the process (and the loan); computed from what we know."""
+    candidates: list[tuple[Deadline, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
+    subject = loan if loan is not None else (case.loans[0] if case.loans else None)
+    for rule in jurisdiction.deadline:
+        if not any(p in rule.processes for p in processes) or rule.covers not in covers:
+            continue
+        missing: tuple[str, ...] = ()
+        assumed: tuple[tuple[str, str], ...] = ()
+        if rule.applies_to is not None and subject is not None:
+            results = [
+                match(rule.applies_to, case, subject, p, rule.usual_facts)
+                for p in processes
+                if p in rule.processes
+            ]
+            if all(r.fits is False for r in results):
+                continue
+            missing = tuple(dict.fromkeys(m for r in results for m in r.missing))
+            assumed = tuple(dict.fromkeys(a for r in results for a in r.assumed))
+        candidates.append((rule, missing, assumed))
+    if not candidates:
         return None
-    rules.sort(key=lambda d: (CONFIDENCE[d.confidence], d.trigger != "sale_date"))
-    rule = rules[0]
-    if rule.trigger != "sale_date" or case.sale_date is None:
-        return DeadlineResult(rule, None, None)
-    last_day = add_period(case.sale_date, rule.period)
-    return DeadlineResult(rule, last_day, case.today > last_day)
+    # Settled before conditional, surer before less sure, a computable start first.
+    candidates.sort(
+        key=lambda c: (bool(c[1]), CONFIDENCE[c[0].confidence], c[0].trigger == "other")
+    )
+    rule, missing, assumed = candidates[0]
+    result = compute(jurisdiction, case, rule)
+    return DeadlineResult(
+        rule,
+        result.last_day,
+        result.passed,
+        result.starts,
+        result.earliest,
+        result.latest,
+        result.needs,
+        missing,
+        assumed,
+    )

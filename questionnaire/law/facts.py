@@ -16,22 +16,18 @@ from pydantic import (
     model_validator,
 )
 
-Confidence = Literal["high", "medium", "low"]
-Process = Literal["judicial", "nonjudicial", "short_sale", "deed_in_lieu"]
-Rule = Literal["allowed", "limited", "barred", "unclear", "not_used"]
+from .. import vocabulary
+from .deciding import DecidingFact
+
+Confidence = vocabulary.Confidence
+Process = vocabulary.Process
+Rule = vocabulary.Rule
+# "unclear" is a law file's own value: the sources do not settle what is credited.
 Credit = Literal["sale_price", "fair_market_value", "greater_of", "none", "unclear"]
-Purpose = Literal[
-    "purchase",
-    "refinance",
-    "cash_out_refinance",
-    "heloc",
-    "home_equity",
-    "seller_financed",
-    "other",
-]
-Lien = Literal["first", "second", "third"]
-Occupancy = Literal["primary_residence", "second_home", "rental", "vacant"]
-Owner = Literal["fannie_mae", "freddie_mac", "fha", "va", "usda", "private", "unknown"]
+Purpose = vocabulary.Purpose
+Lien = vocabulary.Lien
+Occupancy = vocabulary.Occupancy
+Owner = vocabulary.Owner
 
 
 def _yaml_yes_no(value: object) -> object:
@@ -41,15 +37,14 @@ def _yaml_yes_no(value: object) -> object:
     return value
 
 
-Answer = Annotated[Literal["yes", "no", "not_sure"], BeforeValidator(_yaml_yes_no)]
-Bankruptcy = Literal[
-    "none", "chapter7_filed", "chapter7_discharged", "chapter13_filed", "chapter13_discharged"
-]
+Answer = Annotated[vocabulary.Answer, BeforeValidator(_yaml_yes_no)]
+YesNo = Annotated[Literal["yes", "no"], BeforeValidator(_yaml_yes_no)]
+Bankruptcy = vocabulary.Bankruptcy
 # Whom a foreclosure rule protects: only the loan whose lender foreclosed, or every loan
 # (purchase-money and loan-type rules protect a loan whoever sold the home).
 # "sold_out_junior": only a second or third loan wiped out by a senior lender's foreclosure.
 Covers = Literal["foreclosed_loan", "every_loan", "sold_out_junior"]
-Trigger = Literal["sale_date", "confirmation_of_sale", "end_of_redemption", "judgment", "other"]
+Trigger = vocabulary.Trigger
 
 
 def _kebab(value: str) -> str:
@@ -64,8 +59,16 @@ def _cited(values: list[str]) -> list[str]:
     return values
 
 
+def _texts(value: dict[str, str]) -> dict[str, str]:
+    if "en" not in value or not all(isinstance(t, str) and t.strip() for t in value.values()):
+        raise ValueError("a text needs a non-empty 'en' and no empty language")
+    return value
+
+
 Kebab = Annotated[str, AfterValidator(_kebab)]
 Citations = Annotated[list[str], AfterValidator(_cited)]
+# Words for people, one per language ({en: ..., es: ...}); the maintainers' `note` is separate.
+Texts = Annotated[dict[str, str], AfterValidator(_texts)]
 
 
 class Strict(BaseModel):
@@ -89,6 +92,9 @@ class Fact(Strict):
     citations: Citations
     sources: Annotated[list[str], Field(min_length=1)]
     confidence: Confidence
+    # What people read: our plain words for this fact (grade 8 or lower, no case names, no ids).
+    says: Texts | None = None
+    # What maintainers read: the precise note, never shown to people.
     note: str | None = None
 
 
@@ -104,6 +110,8 @@ class Baseline(Fact):
 
     rule: Rule
     credit: Credit
+    # How sure we are of the credit, apart from the rule (default: the fact's confidence).
+    credit_confidence: Confidence | None = None
     fair_value_hearing: bool = False
     how: Literal["lawsuit", "motion_in_foreclosure", "in_judgment", "unclear"] | None = None
 
@@ -133,6 +141,11 @@ class AppliesTo(Strict):
     lender_approved_sale: list[Answer] | None = None
     written_release: list[Answer] | None = None
     bankruptcy: list[Bankruptcy] | None = None
+    # Deciding facts the rule needs (each a plain question people can answer).
+    facts: dict[DecidingFact, YesNo] | None = None
+    # The loan was made on or after / before this date (the loan_date deciding fact).
+    loan_made_on_or_after: dt.date | None = None
+    loan_made_before: dt.date | None = None
 
 
 class Protection(Fact):
@@ -141,10 +154,17 @@ class Protection(Fact):
     id: Kebab
     effect: Literal["barred", "limited"]
     applies_to: AppliesTo
-    assumptions: list[str] = Field(default_factory=list)
+    # Conditions that hold for a typical homeowner here, shown as "what we assumed".
+    assumptions: list[Texts] = Field(default_factory=list)
+    # Deciding facts in `applies_to.facts` that usually hold: when not known, we assume they
+    # do and say so (the questionnaire still asks them).
+    usual_facts: list[DecidingFact] = Field(default_factory=list)
+    # Conditions no question can settle (a court's discretion, an unsettled point): the rule
+    # may apply, so the answer stays unclear. For maintainers; `says` tells people.
     other_conditions: list[str] | None = None
     refinance_note: str | None = None
     credit: Credit | None = None
+    credit_confidence: Confidence | None = None
     covers: Covers = "foreclosed_loan"
 
 
@@ -170,6 +190,11 @@ class Deadline(Fact):
     trigger: Trigger
     action: Literal["file_lawsuit", "file_motion", "other"]
     covers: Covers = "foreclosed_loan"
+    # The clock starts the day after the trigger (e.g. "within 1 year after the day after").
+    starts_next_day: bool = False
+    # Further conditions for this time limit (occupancy, deciding facts...).
+    applies_to: AppliesTo | None = None
+    usual_facts: list[DecidingFact] = Field(default_factory=list)
 
 
 class Note(Fact):
@@ -253,7 +278,7 @@ class FederalRule(Fact):
     id: Kebab
     applies_to: AppliesTo
     effect: Literal["barred", "limited", "paused", "none"]
-    assumptions: list[str] = Field(default_factory=list)
+    assumptions: list[Texts] = Field(default_factory=list)
     other_conditions: list[str] | None = None
 
 

@@ -26,7 +26,6 @@ class JudgmentNote(Fact):
     """What else a judgment could do (bank levy, lien), in a cited note."""
 
     id: Kebab
-    note: str
 
 
 class GarnishmentLaw(Strict):

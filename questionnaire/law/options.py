@@ -9,6 +9,7 @@ from types import EllipsisType
 from typing import TYPE_CHECKING, Any
 
 from .case import Case
+from .findings import Reason, finding
 from .money import ZERO
 from .money_facts import OptionsContent, OptionText
 
@@ -26,7 +27,7 @@ class Option:
 
     id: str
     available: str  # yes | no | maybe
-    why: str
+    why: Reason
     remaining_exposure: Decimal | None
     saves: Decimal | None
     text: OptionText
@@ -61,7 +62,7 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
     def add(
         option_id: str,
         available: str,
-        why: str,
+        why: Reason,
         left: Decimal | None,
         saves: Decimal | EllipsisType | None = ...,
     ) -> None:
@@ -72,18 +73,15 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
         add(
             "keep-the-home",
             "maybe",
-            "The home has not been sold, so catching up or changing "
-            "the loan may still be possible. It depends on your lender and your income.",
+            finding("option-keep-open"),
             ZERO,
         )
     else:
-        add("keep-the-home", "no", "The home has already been sold or given back.", None)
+        add("keep-the-home", "no", finding("option-keep-closed"), None)
 
     sell_open = stage in BEFORE_SALE or stage == "short_sale_planned"
     if sell_open:
-        why = (
-            "The home has not been sold yet, so a short sale is still possible if a lender agrees."
-        )
+        why = finding("option-short-sale-open")
         add("short-sale-with-release", "maybe", why, ZERO)
         left = rerun.exposure(
             stage="short_sale_done",
@@ -93,18 +91,18 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
         )
         add("short-sale-without-release", "maybe", why, left)
     else:
-        why = "A short sale is only possible before the home is sold or given back."
+        why = finding("option-short-sale-closed")
         add("short-sale-with-release", "no", why, None)
         add("short-sale-without-release", "no", why, None)
 
     give_back_open = stage in BEFORE_SALE or stage == "deed_in_lieu_planned"
     if give_back_open:
-        why = "The home has not been sold, so the lender may accept the deed instead."
+        why = finding("option-deed-open")
         add("deed-in-lieu-with-waiver", "maybe", why, ZERO)
         left = rerun.exposure(stage="deed_in_lieu_done", written_release="no")
         add("deed-in-lieu-without-waiver", "maybe", why, left)
     else:
-        why = "A deed in lieu is only possible before the home is sold."
+        why = finding("option-deed-closed")
         add("deed-in-lieu-with-waiver", "no", why, None)
         add("deed-in-lieu-without-waiver", "no", why, None)
 
@@ -112,68 +110,52 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
         add(
             "settlement",
             "yes",
-            "A lender may accept less than the full amount, paid at once "
-            "or over time. The amount shown is what a settlement would resolve.",
+            finding("option-settlement-open"),
             now,
         )
     else:
-        add("settlement", "no", "As far as we can tell, no lender can collect more from you.", now)
+        add("settlement", "no", finding("option-settlement-closed"), now)
 
     add("fair-value-challenge", *_fair_value(base, stage, now))
 
     if case.bankruptcy == "chapter7_discharged":
-        add("chapter-7", "no", "You already have a Chapter 7 discharge.", now)
+        add("chapter-7", "no", finding("option-chapter-7-done"), now)
     else:
         left = rerun.exposure(bankruptcy="chapter7_discharged")
         add(
             "chapter-7",
             "maybe",
-            "Chapter 7 can wipe out what you would still owe. You must "
-            "pass an income test, and some property may be at risk.",
+            finding("option-chapter-7-open"),
             left,
         )
     add(
         "chapter-13",
         "maybe" if case.bankruptcy != "chapter13_discharged" else "no",
-        "In Chapter 13 the shortfall is an unsecured debt in a 3 to 5 year plan. What you pay "
-        "depends on your income and the plan, often less than the full amount.",
+        finding("option-chapter-13"),
         None,
     )
     add("wait-out-deadline", *_deadline(base, case, now))
     return options
 
 
-Outcome = tuple[str, str, Decimal | None, Decimal | None]  # available, why, left, saves
+Outcome = tuple[str, Reason, Decimal | None, Decimal | None]  # available, why, left, saves
 
 
 def _fair_value(base: Assessment, stage: str, now: Decimal | None) -> Outcome:
     credits = {loan.credit_basis for loan in base.loans}
     if stage not in FORECLOSURE_STAGES or not credits & {"fair_market_value", "greater_of"}:
-        return (
-            "no",
-            "This state's rule for your case does not credit the home's fair value.",
-            None,
-            None,
-        )
-    why = (
-        "The law here credits the home's fair value. The amounts assume you ask the court "
-        "for it; without that, the lender could ask for the full shortfall."
-    )
+        return ("no", finding("option-fair-value-closed"), None, None)
+    why = finding("option-fair-value-open")
     return "yes", why, now, _saved(base.exposure_high, now)
 
 
 def _deadline(base: Assessment, case: Case, now: Decimal | None) -> Outcome:
     result = base.deadline
     if result is None or result.last_day is None:
-        return "no", "We could not work out a date when the lender's time runs out.", None, None
-    day = result.last_day.isoformat()
+        return "no", finding("option-deadline-unknown"), None, None
+    day = result.last_day
     if result.passed and case.lawsuit_served == "no":
-        why = f"The lender's time limit ended on {day}, and you have not been served."
-        return "yes", why, now, None
+        return "yes", finding("option-deadline-passed", day=day), now, None
     if result.passed:
-        why = (
-            f"The time limit ended on {day}. If the lender filed after that, the claim may be late."
-        )
-        return "maybe", why, None, None
-    why = f"If the lender does not act by {day}, it may lose the right to ask for more."
-    return "maybe", why, None, None
+        return "maybe", finding("option-deadline-passed-served", day=day), None, None
+    return "maybe", finding("option-deadline-ahead", day=day), None, None

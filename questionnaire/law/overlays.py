@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .case import Case, Loan
 from .facts import FederalLaw, FederalRule
+from .findings import Reason, SourceRef
 from .matching import match
-from .verdict import RANK, Finding, Reason
+from .verdict import RANK, Finding, assumed_facts
 
 
-def _reason(federal: FederalLaw, rule: FederalRule, text: str) -> Reason:
-    urls = tuple(str(s.url) for s in (federal.source(i) for i in rule.sources) if s is not None)
-    note = f" {rule.note.strip()}" if rule.note else ""
-    return Reason(text + note, tuple(rule.citations), urls)
+def _reason(federal: FederalLaw, rule: FederalRule, code: str, **params: Any) -> Reason:
+    sources = tuple(
+        SourceRef(s.title, str(s.url))
+        for s in (federal.source(i) for i in rule.sources)
+        if s is not None
+    )
+    return Reason(code, params, rule.says, tuple(rule.citations), sources)
 
 
 def apply_federal(
@@ -27,7 +33,7 @@ def apply_federal(
             # No change to the verdict, but the person should know (e.g. USDA may still
             # try to recover its loss as a federal debt).
             if fits:
-                finding.reasons.append(_reason(federal, rule, "Good to know:"))
+                finding.reasons.append(_reason(federal, rule, "federal-good-to-know"))
             continue
         # A release names one lender: with several loans we cannot tell whose it was.
         shared = rule.applies_to.written_release is not None and len(case.loans) > 1
@@ -43,9 +49,7 @@ def apply_federal(
         )
         if rule.effect == "paused":
             if fits:
-                finding.reasons.append(
-                    _reason(federal, rule, "For now, the lender must stop trying to collect.")
-                )
+                finding.reasons.append(_reason(federal, rule, "federal-paused"))
             continue
         if sure:
             current = finding.collectability
@@ -55,25 +59,30 @@ def apply_federal(
                 if rule.effect == "barred" and current != "barred":
                     finding.barred_by = "federal"
                 finding.collectability = rule.effect
-            text = (
-                "Federal law or the loan owner's rules stop the lender from collecting the rest."
-                if rule.effect == "barred"
-                else "Federal law or the loan owner's rules limit what the lender can collect."
+            finding.reasons.append(_reason(federal, rule, f"federal-{rule.effect}"))
+            for text in rule.assumptions:
+                item = Reason("assumption", {}, text)
+                if item not in finding.assumptions:
+                    finding.assumptions.append(item)
+            assumed = tuple(a for r in results for a in r.assumed)
+            finding.assumptions.extend(
+                a for a in assumed_facts(assumed) if a not in finding.assumptions
             )
-            finding.reasons.append(_reason(federal, rule, text))
-            finding.assumptions.extend(a for a in rule.assumptions if a not in finding.assumptions)
         elif finding.collectability != "barred" and (
             finding.collectability == "unclear" or RANK[rule.effect] < RANK[finding.collectability]
         ):
             finding.collectability = "unclear"
-            missing = sorted({m for r in results for m in r.missing})
-            text = "A federal rule or the loan owner's policy may protect you"
-            text += f", depending on {', '.join(missing)}." if missing else "."
-            if shared:
-                text += " You have more than one loan: check that each lender signed a release."
-            if not_yet:
-                text += " It applies only once the lender approves the deal under its program."
-            if rule.other_conditions:
-                text += " It depends on: " + " ".join(c.strip() for c in rule.other_conditions)
-            finding.reasons.append(_reason(federal, rule, text + " Ask a lawyer."))
+            missing = tuple(sorted({m for r in results for m in r.missing}))
+            finding.add_unknown(missing)
+            finding.reasons.append(
+                _reason(
+                    federal,
+                    rule,
+                    "federal-may-protect",
+                    facts=missing,
+                    each_lender=shared,
+                    needs_approval=not_yet,
+                    court_decides=bool(rule.other_conditions),
+                )
+            )
     return finding

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .case import Case
+from .findings import Reason, finding
 from .money import ZERO, cents
 from .money_facts import TaxLaw, TaxRule
 
@@ -21,7 +22,7 @@ class Exclusion:
     id: str
     applies: str  # yes | no | maybe
     amount: Decimal | None
-    reason: str
+    reason: Reason
     rule: TaxRule
 
 
@@ -48,15 +49,14 @@ def _principal_residence(case: Case, law: TaxLaw, amount: Decimal, purposes: set
     when = _discharge_date(case)
     cap = rule.amounts.get("cap", ZERO)
     if case.occupancy not in (None, "primary_residence"):
-        return Exclusion(rule.id, "no", ZERO, "It covers only a loan on your main home.", rule)
+        return Exclusion(rule.id, "no", ZERO, finding("tax-main-home-only"), rule)
     covered = rule.applies_until is not None and when <= rule.applies_until
-    reason = (
-        f"It covers debt on your main home used to buy, build or improve it, up to ${cap:,.0f}, "
-        f"forgiven by {rule.applies_until}"
+    reason = finding(
+        "tax-main-home",
+        cap=cap,
+        until=rule.applies_until,
+        agreement_before=rule.written_arrangement_before,
     )
-    if rule.written_arrangement_before is not None:
-        reason += f" or under a written agreement made before {rule.written_arrangement_before}"
-    reason += ". We are not sure whether Congress has extended it, so check the current IRS rules."
     usable = purposes <= set(MAIN_HOME_PURPOSES) and case.occupancy == "primary_residence"
     if covered and usable and rule.confidence != "low":
         return Exclusion(rule.id, "yes", min(amount, cap), reason, rule)
@@ -70,21 +70,18 @@ def _insolvency(case: Case, law: TaxLaw, amount: Decimal) -> Exclusion:
             rule.id,
             "maybe",
             None,
-            "If you owed more than everything you owned was worth just before the debt was "
-            "forgiven, part or all of it may be left out. Fill in the worksheet to see.",
+            finding("tax-insolvency-unknown"),
             rule,
         )
     insolvent_by = cents(max(case.debts_total - case.assets_value, ZERO))
     if insolvent_by == ZERO:
-        return Exclusion(
-            rule.id, "no", ZERO, "You owned more than you owed, so it does not apply.", rule
-        )
+        return Exclusion(rule.id, "no", ZERO, finding("tax-insolvency-no"), rule)
     excluded = min(amount, insolvent_by)
     return Exclusion(
         rule.id,
         "yes",
         excluded,
-        f"You owed ${insolvent_by:,.2f} more than you owned, so up to that much can be left out.",
+        finding("tax-insolvency-yes", amount=insolvent_by),
         rule,
     )
 
@@ -108,7 +105,7 @@ def estimate_tax(
                 bankruptcy_rule.id,
                 "yes",
                 amount,
-                "Debt wiped out in a bankruptcy case is not income.",
+                finding("tax-bankruptcy-yes"),
                 bankruptcy_rule,
             )
         )
@@ -120,8 +117,7 @@ def estimate_tax(
                     bankruptcy_rule.id,
                     "maybe",
                     amount,
-                    "If your Chapter 13 discharge wiped out this debt, it is not income. If the "
-                    "debt survived, a later settlement is not covered.",
+                    finding("tax-bankruptcy-chapter-13"),
                     bankruptcy_rule,
                 )
             )
@@ -131,7 +127,7 @@ def estimate_tax(
                     bankruptcy_rule.id,
                     "no",
                     ZERO,
-                    "It applies only to debt wiped out in a bankruptcy case.",
+                    finding("tax-bankruptcy-no"),
                     bankruptcy_rule,
                 )
             )

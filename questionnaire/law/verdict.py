@@ -3,49 +3,56 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .case import Case, Loan
 from .facts import Fact, Jurisdiction, Protection
+from .findings import Reason, SourceRef
 from .matching import match
-from .phrases import BASELINE, PROCESS
 
 RANK = {"barred": 0, "limited": 1, "allowed": 2}  # lower is better for the person
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One reason for a verdict, with the law it rests on."""
-
-    text: str
-    citations: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()  # source URLs
+# Stages where the home is not lost yet: what we say about it is a condition, not a fact.
+NOT_YET = (
+    "behind_on_payments",
+    "foreclosure_started",
+    "sale_scheduled",
+    "short_sale_planned",
+    "deed_in_lieu_planned",
+)
 
 
 @dataclass
 class Finding:
-    """A verdict for one loan under one process, and why."""
+    """A verdict for one loan under one process, and why (built up as the rules apply)."""
 
     collectability: str
     credit: str
     reasons: list[Reason] = field(default_factory=list)
-    assumptions: list[str] = field(default_factory=list)
+    assumptions: list[Reason] = field(default_factory=list)
     # What bars the debt: "state" (no personal liability by law), "federal" (a release or a
     # discharge forgives it) or "deadline" (the lender ran out of time).
     barred_by: str | None = None
+    # The facts (API field names) that would settle an open question about this loan.
+    unknown: list[str] = field(default_factory=list)
+
+    def add_unknown(self, names: tuple[str, ...] | list[str]) -> None:
+        """Remember facts that would settle this loan's answer."""
+        self.unknown.extend(n for n in names if n not in self.unknown)
 
 
-def reason(jurisdiction: Jurisdiction, text: str, fact: Fact) -> Reason:
-    """A reason citing a fact of this jurisdiction (source ids resolved to URLs)."""
-    urls = []
+def cite(jurisdiction: Jurisdiction, fact: Fact, code: str, **params: Any) -> Reason:
+    """A finding resting on a fact of this jurisdiction: its words, citations and sources."""
+    sources = []
     for source_id in fact.sources:
         source = jurisdiction.source(source_id)
         if source is not None:
-            urls.append(str(source.url))
-    return Reason(text, tuple(fact.citations), tuple(urls))
+            sources.append(SourceRef(source.title, str(source.url)))
+    return Reason(code, params, fact.says, tuple(fact.citations), tuple(sources))
 
 
-def _note(fact: Fact) -> str:
-    return f" {fact.note.strip()}" if fact.note else ""
+def assumed_facts(assumed: tuple[tuple[str, str], ...]) -> list[Reason]:
+    """'We assumed …' for each deciding fact taken at its usual value."""
+    return [Reason("assumed-fact", {"fact": name, "value": value}) for name, value in assumed]
 
 
 def _usable(jurisdiction: Jurisdiction, topic: str, fact: Fact) -> bool:
@@ -53,54 +60,54 @@ def _usable(jurisdiction: Jurisdiction, topic: str, fact: Fact) -> bool:
     return fact.confidence != "low" and not jurisdiction.disputed(topic)
 
 
-SOLD_OUT = "Your home was sold in another lender's foreclosure, which wiped out this loan's lien. "
+def _credit(jurisdiction: Jurisdiction, topic: str, fact: Fact, credit: str | None) -> str:
+    """The credit a fact gives, or 'unclear' when only the credit part is uncertain."""
+    if credit is None:
+        return "unclear"
+    confidence = getattr(fact, "credit_confidence", None) or fact.confidence
+    if confidence == "low" or jurisdiction.disputed(f"{topic}.credit"):
+        return "unclear"
+    return credit
+
+
+def _if(case: Case, code: str) -> str:
+    """The conditional form of a code while the home is not lost yet ('if you close…')."""
+    return f"{code}-if" if case.stage in NOT_YET else code
 
 
 def junior_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: str) -> Finding:
     """A loan wiped out by a senior lender's foreclosure (a 'sold-out junior')."""
     base = jurisdiction.deficiency.sold_out_junior
     if base is None:
-        text = (
-            SOLD_OUT + f"We have not confirmed {jurisdiction.name}'s rule for this. In most "
-            "states that lender can still sue you on the loan. Ask a lawyer."
-        )
-        finding = Finding("unclear", "none", [Reason(text)])
+        finding = Finding("unclear", "none", [Reason("sold-out-junior-no-rule", {})])
     else:
-        settled = _usable(jurisdiction, "deficiency.sold_out_junior", base)
-        finding = Finding(base.rule if settled else "unclear", base.credit)
-        text = SOLD_OUT + BASELINE_JUNIOR[base.rule]
+        topic = "deficiency.sold_out_junior"
+        settled = _usable(jurisdiction, topic, base)
+        rule = base.rule if base.rule != "not_used" else "unclear"
+        finding = Finding(
+            rule if settled else "unclear", _credit(jurisdiction, topic, base, base.credit)
+        )
+        finding.reasons.append(cite(jurisdiction, base, _if(case, f"sold-out-junior-{rule}")))
         if not settled:
-            text += " Our sources are not sure about this, so ask a lawyer."
-        finding.reasons.append(reason(jurisdiction, text + _note(base), base))
+            finding.reasons.append(Reason("law-unsettled", {}))
     return _protect(jurisdiction, case, loan, process, finding, every_loan_only=True)
-
-
-BASELINE_JUNIOR = {
-    "allowed": "That lender can still sue you for what you owe on it.",
-    "limited": "That lender can still sue you, but the law limits how much.",
-    "barred": "The law does not let that lender collect the rest from you.",
-    "unclear": "We could not find a clear rule on whether that lender can still sue you.",
-    "not_used": "We could not find a clear rule on whether that lender can still sue you.",
-}
 
 
 def state_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: str) -> Finding:
     """What the state's own law says for this loan if the home is lost this way."""
-    state = jurisdiction.name
     base = getattr(jurisdiction.deficiency, process)
     topic = f"deficiency.{process}"
+    params = {"state": jurisdiction.code, "process": process}
     if base.rule == "not_used":
-        text = (
-            f"{state} does not use {PROCESS[process]} for homes, so we cannot tell which rules "
-            "apply. Check the papers you got, or ask a lawyer."
-        )
-        return Finding("unclear", "sale_price", [reason(jurisdiction, text, base)])
+        reason = cite(jurisdiction, base, "process-not-used", **params)
+        return Finding("unclear", "sale_price", [reason], unknown=["foreclosure_type"])
     settled = _usable(jurisdiction, topic, base) and not jurisdiction.disputed(process)
-    finding = Finding(base.rule if settled else "unclear", base.credit)
-    text = BASELINE[base.rule].format(state=state, process=PROCESS[process])
+    finding = Finding(
+        base.rule if settled else "unclear", _credit(jurisdiction, topic, base, base.credit)
+    )
+    finding.reasons.append(cite(jurisdiction, base, _if(case, f"baseline-{base.rule}"), **params))
     if not settled:
-        text += " Our sources are not sure about this, so ask a lawyer."
-    finding.reasons.append(reason(jurisdiction, text + _note(base), base))
+        finding.reasons.append(Reason("law-unsettled", {}))
     return _protect(jurisdiction, case, loan, process, finding, every_loan_only=False)
 
 
@@ -113,17 +120,15 @@ def _protect(
     every_loan_only: bool,
 ) -> Finding:
     """Apply the protections that fit, sure ones first; possible ones make the answer unclear."""
-    definite: list[Protection] = []
+    definite: list[tuple[Protection, tuple[tuple[str, str], ...]]] = []
     possible: list[tuple[Protection, tuple[str, ...]]] = []
+    wanted = (
+        ("every_loan", "sold_out_junior") if every_loan_only else ("foreclosed_loan", "every_loan")
+    )
     for protection in jurisdiction.protections:
-        wanted = (
-            ("every_loan", "sold_out_junior")
-            if every_loan_only
-            else ("foreclosed_loan", "every_loan")
-        )
         if protection.covers not in wanted:
             continue
-        result = match(protection.applies_to, case, loan, process)
+        result = match(protection.applies_to, case, loan, process, protection.usual_facts)
         if result.fits is False:
             continue
         sure = (
@@ -132,31 +137,33 @@ def _protect(
             and _usable(jurisdiction, f"protections.{protection.id}", protection)
         )
         if sure:
-            definite.append(protection)
+            definite.append((protection, result.assumed))
         else:
             possible.append((protection, result.missing))
 
-    effects = {protection.effect for protection in definite}
+    effects = {protection.effect for protection, _ in definite}
     if "barred" in effects:
         finding.collectability = "barred"
     elif "limited" in effects and finding.collectability == "allowed":
         finding.collectability = "limited"
-    for protection in sorted(definite, key=lambda p: RANK[p.effect]):
+    for protection, assumed in sorted(definite, key=lambda p: RANK[p[0].effect]):
         if protection.credit and protection.effect == "limited":
-            finding.credit = protection.credit
-        text = (
-            "A rule protects this loan: the lender cannot collect the rest."
-            if protection.effect == "barred"
-            else "A rule limits how much the lender can collect on this loan."
-        )
-        finding.reasons.append(reason(jurisdiction, text + _note(protection), protection))
+            topic = f"protections.{protection.id}"
+            finding.credit = _credit(jurisdiction, topic, protection, protection.credit)
+        code = _if(case, f"protection-{protection.effect}")
+        finding.reasons.append(cite(jurisdiction, protection, code))
+        for text in protection.assumptions:
+            item = Reason("assumption", {}, text)
+            if item not in finding.assumptions:
+                finding.assumptions.append(item)
         finding.assumptions.extend(
-            a for a in protection.assumptions if a not in finding.assumptions
+            a for a in assumed_facts(assumed) if a not in finding.assumptions
         )
     if finding.collectability != "barred":
         for protection, missing in possible:
             if _improves(protection.effect, finding.collectability):
                 finding.reasons.append(_maybe(jurisdiction, protection, missing))
+                finding.add_unknown(missing)
                 finding.collectability = "unclear"
     if finding.collectability == "barred" and finding.barred_by is None:
         finding.barred_by = "state"
@@ -168,19 +175,18 @@ def _improves(effect: str, current: str) -> bool:
 
 
 def _maybe(jurisdiction: Jurisdiction, protection: Protection, missing: tuple[str, ...]) -> Reason:
-    effect = "stop the lender from collecting" if protection.effect == "barred" else "limit"
-    parts = [f"A rule may {effect} the rest of this loan"]
-    if missing:
-        parts.append(f", depending on {', '.join(missing)}")
-    text = "".join(parts) + "."
-    if protection.other_conditions:
-        text += " It also depends on things we did not ask: " + " ".join(
-            c.strip() for c in protection.other_conditions
-        )
-    if protection.confidence == "low" or jurisdiction.disputed(f"protections.{protection.id}"):
-        text += " Our sources are not sure about this rule."
-    text += " Ask a lawyer or housing counselor."
-    return reason(jurisdiction, text + _note(protection), protection)
+    """A rule that may apply: what it would do, and what it depends on."""
+    unsettled = protection.confidence == "low" or bool(
+        jurisdiction.disputed(f"protections.{protection.id}")
+    )
+    return cite(
+        jurisdiction,
+        protection,
+        f"protection-may-{'bar' if protection.effect == 'barred' else 'limit'}",
+        facts=missing,
+        court_decides=bool(protection.other_conditions),
+        unsettled=unsettled,
+    )
 
 
 def combine(findings: dict[str, Finding], why: str) -> Finding:
@@ -197,8 +203,17 @@ def combine(findings: dict[str, Finding], why: str) -> Finding:
     sources = {f.barred_by for f in values}
     merged.barred_by = sources.pop() if len(sources) == 1 else None
     if merged.collectability == "unclear" and len({f.collectability for f in values}) > 1:
-        merged.reasons.append(Reason(why))
+        merged.reasons.append(Reason(why, {}))
+        merged.add_unknown([WHY_FACT[why]])
     for finding in values:
         merged.reasons.extend(r for r in finding.reasons if r not in merged.reasons)
         merged.assumptions.extend(a for a in finding.assumptions if a not in merged.assumptions)
+        merged.add_unknown(finding.unknown)
     return merged
+
+
+# What settles each kind of disagreement between possibilities.
+WHY_FACT = {
+    "depends-on-court": "foreclosure_type",
+    "depends-on-foreclosing-lender": "foreclosing_lien",
+}

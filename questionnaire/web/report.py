@@ -43,8 +43,11 @@ def glossary() -> list[dict[str, Any]]:
 def report_context(case: Case) -> dict[str, Any]:
     """What both the report page and the PDF show."""
     result = assess(case, current_app.extensions["shortfall.law"])
+    from ..api.routes import questions_by_field
+    from ..i18n import words
+
     return {
-        "report": build_report(case, result),
+        "report": build_report(case, result, words(), questions_by_field()),
         "result": result,
         "case": case,
         "money": money,

@@ -1,0 +1,191 @@
+"""Findings into words: the one place that turns the engine's codes into text for a language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_currency
+from pydantic import BaseModel, ConfigDict
+
+from .law.findings import Reason, UnknownFact
+from .states import STATE_NAMES
+
+Texts = dict[str, str]
+PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+class FactWords(BaseModel):
+    """What to call a fact: the thing to find out, and the statement of each answer."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    ask: Texts
+    yes: Texts | None = None
+    no: Texts | None = None
+
+
+class Phrases(BaseModel):
+    """Words filled into messages."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    process: dict[str, Texts]
+    credit: dict[str, Texts]
+    trigger: dict[str, Texts]
+    unit: dict[str, Texts]
+    plan: dict[str, Texts]
+    fact: dict[str, FactWords]
+
+
+class FindingWords(BaseModel):
+    """The content file of messages, flags and phrases (content/findings.yaml)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    messages: dict[str, Texts]
+    flags: dict[str, Texts]
+    phrases: Phrases
+
+
+def load_words(path: Path) -> FindingWords:
+    """Read and validate content/findings.yaml."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    phrases = data.get("phrases", {})
+    for words in phrases.get("fact", {}).values():
+        for key in (True, False):  # YAML may read a bare yes/no key as a boolean
+            if key in words:
+                words["yes" if key else "no"] = words.pop(key)
+    return FindingWords.model_validate(data)
+
+
+def missing_languages(words: FindingWords, languages: list[str]) -> list[str]:
+    """Every text that lacks one of the languages, as 'where: language'."""
+    problems = []
+
+    def check(where: str, texts: Texts | None) -> None:
+        for language in languages:
+            if texts is not None and language not in texts:
+                problems.append(f"{where}: {language}")
+
+    for code, texts in words.messages.items():
+        check(f"messages.{code}", texts)
+    for flag, texts in words.flags.items():
+        check(f"flags.{flag}", texts)
+    for table in ("process", "credit", "trigger", "unit", "plan"):
+        for key, texts in getattr(words.phrases, table).items():
+            check(f"phrases.{table}.{key}", texts)
+    for name, fact in words.phrases.fact.items():
+        check(f"phrases.fact.{name}.ask", fact.ask)
+        check(f"phrases.fact.{name}.yes", fact.yes)
+        check(f"phrases.fact.{name}.no", fact.no)
+    return problems
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A finding in words, with what it rests on."""
+
+    code: str
+    text: str
+    citations: tuple[str, ...]
+    sources: tuple[tuple[str, str], ...]  # (title, url)
+
+
+class Words:
+    """Renders findings, money and dates for one language."""
+
+    def __init__(self, words: FindingWords, language: str, fallback: str = "en") -> None:
+        self.words = words
+        self.language = language
+        self.fallback = fallback
+        self.locale = {"en": "en_US", "es": "es_US"}.get(language, language)
+
+    def pick(self, texts: Mapping[str, str] | None) -> str:
+        """A text in this language (content checks guarantee it exists)."""
+        if not texts:
+            return ""
+        return texts.get(self.language) or texts.get(self.fallback, "")
+
+    def money(self, amount: Decimal | None) -> str:
+        """$1,234.56 in this language's format."""
+        if amount is None:
+            return ""
+        return str(format_currency(amount, "USD", locale=self.locale))
+
+    def date(self, day: dt.date | None) -> str:
+        """A date written out: 'September 15, 2026'."""
+        return "" if day is None else str(format_date(day, format="long", locale=self.locale))
+
+    def fact_to_find(self, name: str) -> str:
+        """'whether your lender bought the home at the sale'."""
+        fact = self.words.phrases.fact.get(name)
+        return self.pick(fact.ask) if fact else name.replace("_", " ")
+
+    def join(self, items: list[str]) -> str:
+        """'a, b and c' in this language."""
+        return str(format_list(items, locale=self.locale)) if items else ""
+
+    def _param(self, name: str, value: Any, params: Mapping[str, Any]) -> str:
+        phrases = self.words.phrases
+        if name == "state":
+            return STATE_NAMES.get(str(value), str(value))
+        if name in ("process", "credit", "trigger", "plan"):
+            return self.pick(getattr(phrases, name).get(str(value)))
+        if name in ("fact", "needs"):
+            return self.fact_to_find(str(value))
+        if name == "facts":
+            return self.join([self.fact_to_find(str(v)) for v in value])
+        if name == "fact_statement":
+            fact = phrases.fact.get(str(params.get("fact")))
+            texts = None if fact is None else getattr(fact, str(params.get("value")), None)
+            return self.pick(texts)
+        if name == "period":
+            count, unit = int(params["count"]), str(params["unit"])
+            key = unit[:-1] if count == 1 else unit
+            return self.pick(phrases.unit.get(key)).replace("{count}", str(count))
+        if isinstance(value, dt.date):
+            return self.date(value)
+        if isinstance(value, Decimal):
+            return self.money(value)
+        return str(value)
+
+    def message(self, code: str, params: Mapping[str, Any] | None = None) -> str:
+        """The text of one message code with its parameters filled in."""
+        params = params or {}
+        template = self.pick(self.words.messages.get(code))
+
+        def fill(match: re.Match[str]) -> str:
+            name = match.group(1)
+            return self._param(name, params.get(name), params)
+
+        return PLACEHOLDER.sub(fill, template)
+
+    def reason(self, reason: Reason) -> str:
+        """A finding as one short paragraph: the message, the law's own words, the flags."""
+        parts = [self.message(reason.code, reason.params), self.pick(reason.says)]
+        for flag, value in reason.params.items():
+            if value is True and flag in self.words.flags:
+                parts.append(self.pick(self.words.flags[flag]))
+        return " ".join(p.strip() for p in parts if p and p.strip())
+
+    def render(self, reason: Reason) -> Rendered:
+        """A finding in words with its citations and sources."""
+        return Rendered(
+            reason.code,
+            self.reason(reason),
+            reason.citations,
+            tuple((s.title, s.url) for s in reason.sources),
+        )
+
+    def unknown(self, fact: UnknownFact) -> str:
+        """'whether your lender bought the home at the sale'."""
+        return self.fact_to_find(fact.fact)
