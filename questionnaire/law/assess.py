@@ -216,8 +216,17 @@ def _loan_finding(
     position = role(index, foreclosed) if foreclosure else "foreclosed"
     if position == "senior":
         return _LoanLaw(Finding("unclear", "none", [finding("senior-loan-left")]))
-    judge = state_finding if position == "foreclosed" else junior_finding
-    result = combine({p: judge(jurisdiction, case, loan, p) for p in processes}, "depends-on-court")
+    # A deed in lieu goes to one lender (we take the first): the others did not take the home,
+    # so a rule for "the lender that takes the deed" does not reach them.
+    other_lender = processes == ["deed_in_lieu"] and index > 0
+    if position == "foreclosed":
+        findings = {
+            p: state_finding(jurisdiction, case, loan, p, every_loan_only=other_lender)
+            for p in processes
+        }
+    else:
+        findings = {p: junior_finding(jurisdiction, case, loan, p) for p in processes}
+    result = combine(findings, "depends-on-court")
     result = apply_federal(law.federal, case, loan, processes, result)
     covers = (
         ("foreclosed_loan", "every_loan")

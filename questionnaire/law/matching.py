@@ -94,8 +94,10 @@ def match(
     assumed: list[tuple[str, str]] = []
     fact_checks: list[tuple[str, bool | None]] = []
     for fact, wanted in (rule.facts or {}).items():
-        value = _known(str(case.fact(fact, loan)) if case.fact(fact, loan) is not None else None)
-        if value is None and fact in usual:
+        given = case.fact(fact, loan)
+        value = _known(None if given is None else str(given))
+        # A usual fact left out is taken at its usual value; "not sure" keeps it open.
+        if given is None and fact in usual:
             assumed.append((fact.value, wanted))
             continue
         fact_checks.append((fact.value, None if value is None else value == wanted))

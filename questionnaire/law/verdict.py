@@ -10,6 +10,8 @@ from .facts import Fact, Jurisdiction, Protection
 from .findings import Reason, SourceRef
 from .matching import match
 
+FORECLOSURES = ("judicial", "nonjudicial")
+FAIR_VALUE = ("fair_market_value", "greater_of")
 RANK = {"barred": 0, "limited": 1, "allowed": 2}  # lower is better for the person
 # Stages where the home is not lost yet: what we say about it is a condition, not a fact.
 NOT_YET = (
@@ -70,6 +72,13 @@ def _credit(jurisdiction: Jurisdiction, topic: str, fact: Fact, credit: str | No
     return credit
 
 
+def _capped(finding: Finding) -> Finding:
+    """A law that credits the home's fair value limits what the lender can ask for."""
+    if finding.collectability == "allowed" and finding.credit in FAIR_VALUE:
+        finding.collectability = "limited"
+    return finding
+
+
 def _if(case: Case, code: str) -> str:
     """The conditional form of a code while the home is not lost yet ('if you close…')."""
     return f"{code}-if" if case.stage in NOT_YET else code
@@ -84,17 +93,20 @@ def junior_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: 
         topic = "deficiency.sold_out_junior"
         settled = _usable(jurisdiction, topic, base)
         rule = base.rule if base.rule != "not_used" else "unclear"
-        finding = Finding(
-            rule if settled else "unclear", _credit(jurisdiction, topic, base, base.credit)
-        )
-        finding.reasons.append(cite(jurisdiction, base, _if(case, f"sold-out-junior-{rule}")))
+        credit = _credit(jurisdiction, topic, base, base.credit)
+        finding = _capped(Finding(rule if settled else "unclear", credit))
+        code = f"sold-out-junior-{finding.collectability if settled else rule}"
+        finding.reasons.append(cite(jurisdiction, base, _if(case, code)))
         if not settled:
             finding.reasons.append(Reason("law-unsettled", {}))
     return _protect(jurisdiction, case, loan, process, finding, every_loan_only=True)
 
 
-def state_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: str) -> Finding:
-    """What the state's own law says for this loan if the home is lost this way."""
+def state_finding(
+    jurisdiction: Jurisdiction, case: Case, loan: Loan, process: str, every_loan_only: bool = False
+) -> Finding:
+    """What the state's own law says for this loan if the home is lost this way
+    (`every_loan_only`: only the rules that protect a loan whoever took the home)."""
     base = getattr(jurisdiction.deficiency, process)
     topic = f"deficiency.{process}"
     params = {"state": jurisdiction.code, "process": process}
@@ -105,10 +117,13 @@ def state_finding(jurisdiction: Jurisdiction, case: Case, loan: Loan, process: s
     finding = Finding(
         base.rule if settled else "unclear", _credit(jurisdiction, topic, base, base.credit)
     )
-    finding.reasons.append(cite(jurisdiction, base, _if(case, f"baseline-{base.rule}"), **params))
+    _capped(finding)
+    # The words follow the verdict: a fair-value credit makes "allowed" read as "limited".
+    rule = finding.collectability if settled else base.rule
+    finding.reasons.append(cite(jurisdiction, base, _if(case, f"baseline-{rule}"), **params))
     if not settled:
         finding.reasons.append(Reason("law-unsettled", {}))
-    return _protect(jurisdiction, case, loan, process, finding, every_loan_only=False)
+    return _protect(jurisdiction, case, loan, process, finding, every_loan_only)
 
 
 def _protect(
@@ -122,9 +137,9 @@ def _protect(
     """Apply the protections that fit, sure ones first; possible ones make the answer unclear."""
     definite: list[tuple[Protection, tuple[tuple[str, str], ...]]] = []
     possible: list[tuple[Protection, tuple[str, ...]]] = []
-    wanted = (
-        ("every_loan", "sold_out_junior") if every_loan_only else ("foreclosed_loan", "every_loan")
-    )
+    wanted = ("every_loan",) if every_loan_only else ("foreclosed_loan", "every_loan")
+    if every_loan_only and process in FORECLOSURES:
+        wanted = ("every_loan", "sold_out_junior")
     for protection in jurisdiction.protections:
         if protection.covers not in wanted:
             continue
