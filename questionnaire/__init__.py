@@ -30,6 +30,16 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.extensions["shortfall.law"] = load_library(
         app.config["LAW_DIR"], app.config["FEDERAL_FILE"]
     )
+    from dataclasses import replace
+
+    from .clock import today
+    from .decisive import Decider
+
+    # The law tells the questionnaire which deciding facts to ask.
+    app.extensions["shortfall.questionnaire"] = replace(
+        app.extensions["shortfall.questionnaire"],
+        decider=Decider(app.extensions["shortfall.law"], today),
+    )
     from .words import load_words
 
     app.extensions["shortfall.words"] = load_words(app.config["FINDINGS_FILE"])

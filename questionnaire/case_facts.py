@@ -10,7 +10,7 @@ from .law import case as api
 from .schema import Question
 
 # The request fields of the assessment API that questions may feed (DESIGN, "The assessment API").
-CASE_FIELDS = frozenset(api.CASE_FIELDS) - {"loans", "today"}
+CASE_FIELDS = frozenset(api.CASE_FIELDS) - {"loans", "today", "language"}
 LOAN_FIELDS = frozenset(api.LOAN_FIELDS) - {"lien"}
 LIENS = api.LIENS
 UNITS_CAP = 5  # the API counts five or more units as 5
@@ -31,9 +31,15 @@ def _fact(question: Question, value: str) -> Any:
 
 def case_facts(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]:
     """Build the API request body from the answers that are on the path (others are ignored)."""
+    return facts_on(questionnaire, answers, path(questionnaire, answers))
+
+
+def facts_on(
+    questionnaire: Questionnaire, answers: Answers, pages: list[Location]
+) -> dict[str, Any]:
+    """The API request body from the answers on these pages."""
     facts: dict[str, Any] = {}
     loans: dict[int, dict[str, Any]] = {}
-    pages = path(questionnaire, answers)
     for location in pages:
         question = questionnaire.questions[location.question_id]
         value = answers.get(location.key)
@@ -53,4 +59,4 @@ def case_facts(questionnaire: Questionnaire, answers: Answers) -> dict[str, Any]
     return facts
 
 
-__all__ = ["CASE_FIELDS", "LIENS", "LOAN_FIELDS", "Location", "case_facts"]
+__all__ = ["CASE_FIELDS", "LIENS", "LOAN_FIELDS", "Location", "case_facts", "facts_on"]

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from pydantic import ValidationError
 
 from .schema import Group, Question, QuestionnaireIndex, Section
+
+if TYPE_CHECKING:
+    from .decisive import Decider
 
 INDEX_FILE = "questionnaire.yaml"
 
@@ -33,6 +36,9 @@ class Questionnaire:
     group_of: dict[str, Group] = field(default_factory=dict)
     section_of: dict[str, Section] = field(default_factory=dict)
     position: dict[str, int] = field(default_factory=dict)
+    # Tells the path which deciding facts the law needs for the answers so far (set by the
+    # app from the law engine; without it no `decisive` question is asked).
+    decider: Decider | None = field(default=None, compare=False)
 
     @classmethod
     def build(cls, languages: list[str], sections: list[Section]) -> Questionnaire:

@@ -34,6 +34,16 @@ def _lookup(questionnaire: Questionnaire, answers: Answers, item: int | None) ->
     return lookup
 
 
+def _decisive(
+    questionnaire: Questionnaire, answers: Answers, so_far: list[Location], item: int | None
+) -> rules.Decisive | None:
+    """Whether a deciding fact matters, judged on the answers on the path so far."""
+    decider = questionnaire.decider
+    if decider is None:
+        return None
+    return lambda fact: decider.needs(questionnaire, answers, list(so_far), item, fact)
+
+
 def item_count(questionnaire: Questionnaire, group: Group, answers: Answers) -> int:
     """How many times a group is asked: its count answer, at least 1, at most its maximum."""
     raw = answers.get(group.repeat.count) or ""
@@ -61,7 +71,8 @@ def _walk(
                 _walk(questionnaire, list(block.questions), answers, number, out)
             index += 1
             continue
-        if block.when is not None and not rules.evaluate(block.when, lookup):
+        decisive = _decisive(questionnaire, answers, out, item)
+        if block.when is not None and not rules.evaluate(block.when, lookup, decisive):
             index += 1
             continue
         out.append(Location(block.id, item))

@@ -169,6 +169,7 @@ def build_report(
         report.loans.append(
             {
                 "name": LIEN_NAMES[loan.lien],
+                "number": len(report.loans) + 1,
                 "loan": loan,
                 "bars": _bars(loan, case),
                 "show_deadline": loan.carries_exposure or loan.barred_by == "deadline",

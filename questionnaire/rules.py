@@ -8,10 +8,23 @@ from typing import Any
 
 Rule = Mapping[str, Any]
 Lookup = Callable[[str], str | None]
+# Is this deciding fact needed to settle the person's answer? (The law engine knows.)
+Decisive = Callable[[str], bool]
 
 COMPARISONS = ("greater_than", "less_than", "at_least", "at_most")
 OPERATORS = frozenset(
-    {"equals", "not_equals", "in", "not_in", "and", "or", "not", "answered", "not_answered"}
+    {
+        "equals",
+        "not_equals",
+        "in",
+        "not_in",
+        "and",
+        "or",
+        "not",
+        "answered",
+        "not_answered",
+        "decisive",
+    }
     | set(COMPARISONS)
 )
 
@@ -74,17 +87,25 @@ def _as_text(value: Any) -> str | None:
     return None if value is None else str(value)
 
 
-def evaluate(rule: Rule, lookup: Lookup) -> bool:
-    """Evaluate a rule against answers; `lookup(answer_id)` returns the stored value or None."""
+def evaluate(rule: Rule, lookup: Lookup, decisive: Decisive | None = None) -> bool:
+    """Evaluate a rule against answers; `lookup(answer_id)` returns the stored value or None.
+
+    `decisive(fact)` answers `{decisive: fact}`: whether, for the answers so far, that fact
+    would change the result (without it, no fact is decisive)."""
     op = _operator(rule)
     if op in ("and", "or"):
         parts = rule[op]
         if not isinstance(parts, list) or not parts:
             raise RuleError(f"{op} takes a non-empty list of rules")
-        results = (evaluate(part, lookup) for part in parts)
+        results = (evaluate(part, lookup, decisive) for part in parts)
         return all(results) if op == "and" else any(results)
     if op == "not":
-        return not evaluate(rule[op], lookup)
+        return not evaluate(rule[op], lookup, decisive)
+    if op == "decisive":
+        fact = rule[op]
+        if not isinstance(fact, str):
+            raise RuleError(f"decisive takes a fact name, got {fact!r}")
+        return decisive is not None and decisive(fact)
     if op in ("answered", "not_answered"):
         value = lookup(str(rule[op]))
         present = value is not None and value != ""
@@ -112,10 +133,24 @@ def answer_references(rule: Rule) -> Iterator[str]:
         yield from answer_references(rule[op])
     elif op in ("answered", "not_answered"):
         yield str(rule[op])
+    elif op == "decisive":
+        return
     else:
         for operand in _pair(rule, op):
             if isinstance(operand, Mapping) and "answer" in operand:
                 yield str(operand["answer"])
+
+
+def decisive_facts(rule: Rule) -> Iterator[str]:
+    """Yield every fact a rule asks the law engine about (`{decisive: fact}`)."""
+    op = _operator(rule)
+    if op in ("and", "or"):
+        for part in rule[op]:
+            yield from decisive_facts(part)
+    elif op == "not":
+        yield from decisive_facts(rule[op])
+    elif op == "decisive":
+        yield str(rule[op])
 
 
 def as_text(value: Any) -> str | None:

@@ -8,8 +8,11 @@ from typing import Any
 from . import rules
 from .case_facts import CASE_FIELDS, LOAN_FIELDS
 from .content import Questionnaire
+from .law.deciding import DecidingFact
 from .schema import CHECK_ANSWERS, Group, Question, Text
 from .states import STATE_NAMES
+
+DECIDING = frozenset(fact.value for fact in DecidingFact)
 
 YES_NO_UNSURE = ("yes", "no", "not_sure")
 Graph = dict[str, list[str]]
@@ -116,6 +119,13 @@ def _check_rules(questionnaire: Questionnaire) -> list[str]:
                 problems.append(f"question {question.id}: {error}")
                 continue
             problems += _check_references(questionnaire, question, references, reads_self)
+            for fact in rules.decisive_facts(rule):
+                if fact not in DECIDING:
+                    problems.append(f"question {question.id}: {fact!r} is not a deciding fact")
+                elif fact != question.field:
+                    problems.append(
+                        f"question {question.id}: asks {question.field!r}, decided by {fact!r}"
+                    )
             for answer_id, values in comparisons:
                 target = questionnaire.questions.get(answer_id)
                 allowed = _allowed_values(target) if target else None

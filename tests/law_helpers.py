@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from questionnaire.law.assess import Assessment, assess
 from questionnaire.law.case import read_case
+from questionnaire.law.findings import Reason
 from questionnaire.law.library import LawLibrary, load_library
+from questionnaire.words import Words, load_words
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = dt.date(2026, 11, 25)
@@ -24,3 +27,18 @@ def library() -> LawLibrary:
 def run(facts: dict[str, Any], today: dt.date = TODAY) -> Assessment:
     """Assess API-style facts against the real law."""
     return assess(read_case(facts, today), library())
+
+
+@cache
+def _words() -> Words:
+    return Words(load_words(ROOT / "content" / "findings.yaml"), "en")
+
+
+def say(item: Reason) -> str:
+    """A finding in English words, as people read it."""
+    return _words().reason(item)
+
+
+def texts(items: Iterable[Reason]) -> str:
+    """Several findings in English words, joined (for 'mentions' checks)."""
+    return " ".join(say(item) for item in items)

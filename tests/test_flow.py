@@ -109,8 +109,8 @@ def test_first_unanswered_and_visiting_rules(q: Questionnaire) -> None:
 def test_steps_mark_sections(q: Questionnaire) -> None:
     path = flow.path(q, {})
     steps = flow.steps(q, path, Location("loan-purpose", 1))
-    assert [s.state for s in steps] == ["complete", "current", "to_do", "to_do", "to_do"]
-    assert [s.number for s in steps] == [1, 2, 3, 4, 5]
+    assert [s.state for s in steps] == ["complete", "current", "to_do", "to_do", "to_do", "to_do"]
+    assert [s.number for s in steps] == [1, 2, 3, 4, 5, 6]
 
 
 def test_item_count_is_bounded(q: Questionnaire) -> None:

@@ -108,6 +108,10 @@ def test_sale_scheduled_with_a_future_date(walker: Walker) -> None:
             ("written-release", "not_sure"),
             ("bankruptcy", "chapter13_filed"),
             ("lawsuit-served", "not_sure"),
+            # California: a refinance keeps purchase-money protection only if made in 2013
+            # or later and it paid off the purchase loan; the law asks both.
+            ("loan-date/1", date_parts("2015-04-01")),
+            ("refinanced-purchase-loan/1", "yes"),
             ("want-pay-estimate", "no"),
             ("want-tax-check", "no"),
         ]
@@ -174,6 +178,9 @@ def test_two_loans(walker: Walker) -> None:
             ("written-release", "no"),
             ("bankruptcy", "none"),
             ("lawsuit-served", "no"),
+            # California: a HELOC wiped out by the first lender's sale may be protected if
+            # the same lender made both loans at the same time.
+            ("same-lender-as-foreclosing/2", "no"),
             ("want-pay-estimate", "no"),
             ("want-tax-check", "no"),
         ]
@@ -183,12 +190,20 @@ def test_two_loans(walker: Walker) -> None:
     result = facts(walker)
     assert [item["lien"] for item in result["loans"]] == ["first", "second"]
     assert result["foreclosing_lien"] == "first"
+    assert result["loans"][0] == {
+        "lien": "first",
+        "purpose": "purchase",
+        "owner": "private",
+        "principal": "400000.00",
+        "interest_owed": "3000.00",
+    }
     assert result["loans"][1] == {
         "lien": "second",
         "purpose": "heloc",
         "owner": "private",
         "principal": "60000.00",
         "other_charges": "500.00",
+        "same_lender_as_foreclosing": "no",
     }
 
 
@@ -219,16 +234,19 @@ def test_i_dont_know_answers(walker: Walker) -> None:
             ("written-release", "not_sure"),
             ("bankruptcy", "not_sure"),
             ("lawsuit-served", "not_sure"),
+            # New York: the 90 days run from the referee's deed; blank means not known.
+            ("deed-after-sale-date", ""),
             ("want-pay-estimate", "no"),
             ("want-tax-check", "no"),
         ]
     )
     page = walker.page("/check-answers").text
-    assert page.count("Not given") == 7
+    assert page.count("Not given") == 8  # the deed date left blank too
     result = facts(walker)
     assert result["loans"] == [{"lien": "first", "owner": "unknown"}]
     assert "bankruptcy" not in result and "acres" not in result
     assert result["lawsuit_served"] == "not_sure"
+    assert "deed_after_sale_date" not in result
 
 
 def test_behind_on_payments_is_short(walker: Walker) -> None:

@@ -258,6 +258,15 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
     return replace(base, options=tuple(compare(case, base, law.options, rerun)))
 
 
+def deciding_facts(case: Case, law: LawLibrary) -> tuple[UnknownFact, ...]:
+    """The facts that would settle an open question for this case, or replace an assumption
+    (what the questionnaire should ask next); the options are not compared."""
+    result = _assess_case(case, law)
+    return result.unknown_facts + tuple(
+        f for f in result.assumed_facts if f not in result.unknown_facts
+    )
+
+
 def _assess_case(case: Case, law: LawLibrary) -> Assessment:
     """The assessment without the options."""
     jurisdiction = law.jurisdictions[case.state]

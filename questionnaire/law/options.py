@@ -150,7 +150,9 @@ def _fair_value(base: Assessment, stage: str, now: Decimal | None) -> Outcome:
 
 
 def _deadline(base: Assessment, case: Case, now: Decimal | None) -> Outcome:
-    result = base.deadline
+    # A time limit that already ran out on a loan, else the case's leading one.
+    lapsed = [loan.deadline for loan in base.loans if loan.barred_by == "deadline"]
+    result = lapsed[0] if lapsed else base.deadline
     if result is None or result.last_day is None:
         return "no", finding("option-deadline-unknown"), None, None
     day = result.last_day

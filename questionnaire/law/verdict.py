@@ -180,6 +180,11 @@ def _protect(
                 finding.reasons.append(_maybe(jurisdiction, protection, missing))
                 finding.add_unknown(missing)
                 finding.collectability = "unclear"
+            elif protection.effect == "limited" and finding.collectability == "limited":
+                # The verdict stays "limited", but the rule could lower the amount: say so,
+                # and name what would settle it.
+                finding.reasons.append(_maybe(jurisdiction, protection, missing))
+                finding.add_unknown(missing)
     if finding.collectability == "barred" and finding.barred_by is None:
         finding.barred_by = "state"
     return finding
