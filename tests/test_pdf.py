@@ -46,7 +46,7 @@ def test_pdf_carries_the_verdict_numbers_deadline_and_citations(client: FlaskCli
     text = text_of(response.data)
     # Tex. Prop. Code § 51.003: $275,000 - the $225,000 fair value = $50,000; two years to sue.
     for shown in (
-        "The lender can ask a court to make you pay the rest",
+        "The lender can ask for more money, but the law limits how much",
         "$50,000.00",
         "$75,000.00",
         "October 1, 2028",
@@ -60,7 +60,7 @@ def test_pdf_carries_the_verdict_numbers_deadline_and_citations(client: FlaskCli
     assert "/StructTreeRoot" in root  # tagged for screen readers
     assert root["/Lang"] == "en"
     assert reader.metadata is not None and reader.metadata.title == "Shortfall report for Texas"
-    assert "2026-11-25" in text  # the generation date and the law review date
+    assert "2026-11-25" in text  # the generation date
 
 
 def test_name_is_printed_only_when_given(client: FlaskClient) -> None:
