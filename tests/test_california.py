@@ -147,7 +147,7 @@ def test_exceptions_are_shown_with_a_bar() -> None:
     facts = sold("nonjudicial", [{"lien": "first", "purpose": "purchase", "principal": "500000"}])
     (loan,) = run(facts).loans
     warnings = [say(r) for r in loan.reasons if r.code == "watch-out"]
-    assert all(text.startswith("Watch out") for text in warnings)
+    assert all(text.startswith("Watch out for this.") for text in warnings)
     assert any("damaged the home" in text for text in warnings)  # waste
     assert any("fraud" in text.lower() for text in warnings)
 
