@@ -75,6 +75,8 @@ def problems_in(text: str) -> list[str]:
     found += [f"internal id {i!r}" for i in law_ids() if re.search(rf"\b{re.escape(i)}\b", text)]
     if "{" in text or "}" in text:
         found.append("an unfilled placeholder")
+    if re.search(r"\s[.,;:]|\s\s", text):
+        found.append("an empty parameter")
     return found
 
 
@@ -167,6 +169,7 @@ def test_the_problem_finder_finds_problems() -> None:
     assert problems_in("We did not read the full text.")
     assert problems_in("See disagreements.")
     assert problems_in("The rule small-residential-trustee-sale applies.")
+    assert problems_in("This is what happens if .")
     assert not problems_in("Your lender cannot collect the rest after the sale.")
 
 

@@ -342,7 +342,7 @@ def _conditions(case: Case, merged: Finding) -> list[Reason]:
     """What a loan's verdict rests on: a plan not carried out yet, and the open facts."""
     found = []
     if case.stage in NOT_YET:
-        found.append(finding("condition-plan", stage=case.stage))
+        found.append(finding("condition-plan", plan=case.stage))
     found.extend(a for a in merged.assumptions if a.code == "assumed-fact")
     found.extend(finding("condition-unknown", fact=name) for name in merged.unknown)
     return found

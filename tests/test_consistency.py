@@ -1,0 +1,137 @@
+"""No headline the fine print contradicts: over the whole scenario table and the independent
+expectations, the case's deadline belongs to a loan that still carries exposure, and every
+summary line agrees with the per-loan findings it sums up."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from questionnaire.law.assess import ORDER, Assessment
+from questionnaire.law.case import read_case
+from questionnaire.report import VERDICT_HEADLINE, build_report, money
+
+from .law_helpers import TODAY, library, run
+
+ROOT = Path(__file__).resolve().parent.parent
+BARS = (
+    "baseline-barred",
+    "sold-out-junior-barred",
+    "protection-barred",
+    "federal-barred",
+    "deadline-passed-not-served",
+)
+
+
+@cache
+def cases() -> list[tuple[str, dict[str, Any]]]:
+    """Every scenario's facts, and every independent expectation's."""
+    found = []
+    for path in sorted((ROOT / "tests" / "scenarios").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for scenario in data["scenarios"]:
+            found.append((f"{data['code']}-{scenario['id']}", {**scenario["facts"], "state": data["code"]}))
+    independent = ROOT / "tests" / "expectations" / "independent.yaml"
+    for item in yaml.safe_load(independent.read_text(encoding="utf-8")):
+        found.append((item["id"], {**item["facts"], "state": item["state"]}))
+    return found
+
+
+CASES = cases()
+
+
+def _bars(code: str) -> bool:
+    return code.removesuffix("-if") in BARS
+
+
+def check(assessment: Assessment) -> None:
+    """Assert every invariant between the headline and the findings."""
+    loans = assessment.loans
+    # The case verdict is the least favourable loan verdict.
+    assert assessment.collectability == max((l.collectability for l in loans), key=ORDER.get)
+    # The case deadline is a deadline of a loan that still carries exposure, and the earliest.
+    if assessment.deadline is not None:
+        owners = [l for l in loans if l.deadline == assessment.deadline and l.carries_exposure]
+        assert owners, "the case deadline belongs to no loan with money at stake"
+        assert assessment.deadline_lien in {l.lien for l in owners}
+        dated = [l.deadline.last_day for l in loans if l.carries_exposure and l.deadline and l.deadline.last_day]
+        if dated:
+            assert assessment.deadline.last_day == min(dated)
+    else:
+        assert not any(l.carries_exposure and l.deadline for l in loans)
+    for loan in loans:
+        codes = [r.code for r in loan.reasons] + [r.code for r in loan.deadline_reasons]
+        if loan.collectability == "barred":
+            assert any(_bars(c) for c in codes), f"{loan.lien} barred with no reason that bars"
+            assert loan.exposure == 0
+        else:
+            assert not any(_bars(c) for c in codes), f"{loan.lien} {loan.collectability}: {codes}"
+        if assessment.conditional:
+            assert all(not c.startswith("baseline-") or c.endswith("-if") for c in codes), codes
+    if assessment.collectability == "barred":
+        assert assessment.exposure_total == 0
+
+
+def check_report(facts: dict[str, Any], assessment: Assessment) -> None:
+    """The summary lines say what the findings say."""
+    report = build_report(read_case(facts, TODAY), assessment)
+    assert report.headline == VERDICT_HEADLINE[assessment.collectability]
+    if assessment.collectability == "barred":
+        assert "owe nothing" in report.amount_line
+    elif assessment.exposure_total is not None:
+        assert money(assessment.exposure_total) in report.amount_line
+    carrying = [l for l in assessment.loans if l.carries_exposure]
+    if not carrying:
+        assert "must act by" not in report.deadline_line
+    deadline = assessment.deadline
+    if deadline is not None and deadline.last_day is not None:
+        day = deadline.last_day
+        assert f"{day:%B} {day.day}, {day.year}" in report.deadline_line
+        if len(assessment.loans) > 1:
+            assert assessment.deadline_lien in report.deadline_line
+
+
+@pytest.mark.parametrize(("name", "facts"), CASES, ids=[n for n, _ in CASES])
+def test_headline_agrees_with_the_findings(name: str, facts: dict[str, Any]) -> None:
+    assessment = run(facts)
+    check(assessment)
+    check_report(facts, assessment)
+
+
+def test_enough_cases_and_several_loans() -> None:
+    assert len(CASES) >= 500
+    assert sum(len(facts["loans"]) > 1 for _n, facts in CASES) >= 80
+
+
+def test_california_heloc_deadline_is_not_the_first_loans() -> None:
+    # The first loan is barred by § 580d; § 580a's 3 months binds only its lender. The HELOC
+    # lender, whose loan the sale wiped out, is the one with money at stake.
+    facts = {
+        "state": "CA",
+        "stage": "foreclosure_sale_done",
+        "foreclosure_type": "nonjudicial",
+        "occupancy": "primary_residence",
+        "units": 1,
+        "sale_date": "2026-10-14",
+        "sale_price": "400000",
+        "loans": [
+            {"lien": "first", "purpose": "purchase", "principal": "420000"},
+            {"lien": "second", "purpose": "heloc", "principal": "50000"},
+        ],
+    }
+    result = run(facts)
+    first, second = result.loans
+    assert first.collectability == "barred" and first.deadline is not None
+    assert first.deadline.last_day is not None and first.deadline.last_day.isoformat() == "2027-01-14"
+    assert second.carries_exposure
+    assert result.deadline is None or result.deadline_lien == "second"
+    report = build_report(read_case(facts, TODAY), result)
+    assert "January 14, 2027" not in report.deadline_line
+
+
+def test_library_is_loaded() -> None:
+    assert len(library().jurisdictions) == 51
