@@ -28,7 +28,8 @@ def init_app(app: Flask) -> None:
         target = Path(current_app.root_path).parent / "docs" / "law-coverage.md"
         target.parent.mkdir(exist_ok=True)
         target.write_text(
-            coverage_markdown(current_app.extensions["shortfall.law"]), encoding="utf-8"
+            coverage_markdown(current_app.extensions["shortfall.law"], target.parent / "audit"),
+            encoding="utf-8",
         )
         click.echo(f"Wrote {target.name}.")
 
