@@ -40,8 +40,11 @@ def percentile(values: list[float], p: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--renders", type=int, default=1000)
-    parser.add_argument("--service", action="store_true",
-                        help="render through the app's worker pool and report the workers' RSS")
+    parser.add_argument(
+        "--service",
+        action="store_true",
+        help="render through the app's worker pool and report the workers' RSS",
+    )
     args = parser.parse_args()
     import datetime as dt
 

@@ -58,7 +58,7 @@ def test_findings_carry_code_params_text_and_titled_sources(client: FlaskClient)
     reasons = data["loans"][0]["reasons"]
     baseline = next(r for r in reasons if r["code"].startswith("baseline-"))
     assert baseline["params"] == {"state": "CA", "process": "nonjudicial"}
-    assert baseline["text"].startswith("California law")
+    assert baseline["text"].startswith("In general, California law")  # barred: the general rule
     assert all(set(s) == {"title", "url"} for r in reasons for s in r["sources"])
     day = data["loans"][0]["deadline_reasons"][1]
     assert day["code"] == "deadline-last-day" and day["params"] == {"day": "2027-01-14"}

@@ -34,7 +34,9 @@ def cases() -> list[tuple[str, dict[str, Any]]]:
     for path in sorted((ROOT / "tests" / "scenarios").glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for scenario in data["scenarios"]:
-            found.append((f"{data['code']}-{scenario['id']}", {**scenario["facts"], "state": data["code"]}))
+            found.append(
+                (f"{data['code']}-{scenario['id']}", {**scenario["facts"], "state": data["code"]})
+            )
     independent = ROOT / "tests" / "expectations" / "independent.yaml"
     for item in yaml.safe_load(independent.read_text(encoding="utf-8")):
         found.append((item["id"], {**item["facts"], "state": item["state"]}))
@@ -52,23 +54,30 @@ def check(assessment: Assessment) -> None:
     """Assert every invariant between the headline and the findings."""
     loans = assessment.loans
     # The case verdict is the least favourable loan verdict.
-    assert assessment.collectability == max((l.collectability for l in loans), key=ORDER.get)
+    assert assessment.collectability == max((loan.collectability for loan in loans), key=ORDER.get)
     # The case deadline is a deadline of a loan that still carries exposure, and the earliest.
     if assessment.deadline is not None:
-        owners = [l for l in loans if l.deadline == assessment.deadline and l.carries_exposure]
+        owners = [
+            loan for loan in loans if loan.deadline == assessment.deadline and loan.carries_exposure
+        ]
         assert owners, "the case deadline belongs to no loan with money at stake"
-        assert assessment.deadline_lien in {l.lien for l in owners}
-        dated = [l.deadline.last_day for l in loans if l.carries_exposure and l.deadline and l.deadline.last_day]
+        assert assessment.deadline_lien in {loan.lien for loan in owners}
+        dated = [
+            loan.deadline.last_day
+            for loan in loans
+            if loan.carries_exposure and loan.deadline and loan.deadline.last_day
+        ]
         if dated:
             assert assessment.deadline.last_day == min(dated)
     else:
-        assert not any(l.carries_exposure and l.deadline for l in loans)
+        assert not any(loan.carries_exposure and loan.deadline for loan in loans)
     for loan in loans:
         codes = [r.code for r in loan.reasons] + [r.code for r in loan.deadline_reasons]
         if loan.collectability == "barred":
             assert any(_bars(c) for c in codes), f"{loan.lien} barred with no reason that bars"
             assert loan.exposure == 0
-        else:
+        elif loan.collectability in ("allowed", "limited"):
+            # (An unclear loan may show a rule that bars it in one of the possibilities.)
             assert not any(_bars(c) for c in codes), f"{loan.lien} {loan.collectability}: {codes}"
         if assessment.conditional:
             assert all(not c.startswith("baseline-") or c.endswith("-if") for c in codes), codes
@@ -84,7 +93,7 @@ def check_report(facts: dict[str, Any], assessment: Assessment) -> None:
         assert "owe nothing" in report.amount_line
     elif assessment.exposure_total is not None:
         assert money(assessment.exposure_total) in report.amount_line
-    carrying = [l for l in assessment.loans if l.carries_exposure]
+    carrying = [loan for loan in assessment.loans if loan.carries_exposure]
     if not carrying:
         assert "must act by" not in report.deadline_line
     deadline = assessment.deadline
@@ -126,7 +135,9 @@ def test_california_heloc_deadline_is_not_the_first_loans() -> None:
     result = run(facts)
     first, second = result.loans
     assert first.collectability == "barred" and first.deadline is not None
-    assert first.deadline.last_day is not None and first.deadline.last_day.isoformat() == "2027-01-14"
+    assert (
+        first.deadline.last_day is not None and first.deadline.last_day.isoformat() == "2027-01-14"
+    )
     assert second.carries_exposure
     assert result.deadline is None or result.deadline_lien == "second"
     report = build_report(read_case(facts, TODAY), result)

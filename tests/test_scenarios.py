@@ -40,11 +40,14 @@ LAW_OPEN = {
 }
 
 
+# Flags that tell the person what to check when no single fact settles it.
+OPEN_FLAGS = ("court_decides", "unsettled", "each_lender", "needs_approval")
+
+
 def law_open(loan: Any) -> bool:
     """The loan's answer is open because of the law, or a court's discretion."""
     return any(
-        r.code in LAW_OPEN or r.params.get("court_decides") or r.params.get("unsettled")
-        for r in loan.reasons
+        r.code in LAW_OPEN or any(r.params.get(flag) for flag in OPEN_FLAGS) for r in loan.reasons
     )
 
 

@@ -24,7 +24,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_browser_sessions_token_hash", "browser_sessions", ["token_hash"], unique=True)
+    op.create_index(
+        "ix_browser_sessions_token_hash", "browser_sessions", ["token_hash"], unique=True
+    )
     op.create_index("ix_browser_sessions_expires_at", "browser_sessions", ["expires_at"])
     op.create_table(
         "interviews",
@@ -36,7 +38,9 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("expires_at", sa.DateTime(timezone=True), nullable=False),
     )
-    op.create_index("ix_interviews_resume_code_hash", "interviews", ["resume_code_hash"], unique=True)
+    op.create_index(
+        "ix_interviews_resume_code_hash", "interviews", ["resume_code_hash"], unique=True
+    )
     op.create_index("ix_interviews_expires_at", "interviews", ["expires_at"])
 
 

@@ -241,11 +241,30 @@ def _loan_finding(
         result.assumptions.extend(
             a for a in assumed_facts(deadline.assumed) if a not in result.assumptions
         )
+    if result.collectability == "barred":
+        result.reasons[:] = [_general(r, case) for r in result.reasons]
     if result.collectability in ("barred", "limited"):
         result.reasons.extend(
             cite(jurisdiction, item, "watch-out") for item in jurisdiction.exceptions
         )
     return _LoanLaw(result, deadline, reasons)
+
+
+GENERAL = (
+    "baseline-allowed",
+    "baseline-limited",
+    "sold-out-junior-allowed",
+    "sold-out-junior-limited",
+)
+
+
+def _general(reason: Reason, case: Case) -> Reason:
+    """A general rule that lets lenders collect, told as such when this loan is barred anyway
+    ("in general… but"), so the fine print never contradicts the verdict."""
+    code = reason.code.removesuffix("-if")
+    if code not in GENERAL:
+        return reason
+    return replace(reason, code=f"{code}-but" + ("-if" if case.stage in NOT_YET else ""))
 
 
 def assess(case: Case, law: LawLibrary) -> Assessment:

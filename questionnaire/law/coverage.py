@@ -52,8 +52,11 @@ def deciding_facts_of(item: Jurisdiction) -> list[str]:
         if rule.loan_made_on_or_after or rule.loan_made_before:
             names.append("loan_date")
         found.extend(n for n in names if n not in found)
-    triggers = {"deed_after_sale": "deed_after_sale_date", "confirmation_of_sale":
-                "sale_confirmed_date", "judgment": "judgment_date"}
+    triggers = {
+        "deed_after_sale": "deed_after_sale_date",
+        "confirmation_of_sale": "sale_confirmed_date",
+        "judgment": "judgment_date",
+    }
     for deadline in item.deadline:
         name = triggers.get(str(deadline.trigger))
         if name and name not in found:

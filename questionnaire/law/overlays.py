@@ -83,6 +83,7 @@ def apply_federal(
                     each_lender=shared,
                     needs_approval=not_yet,
                     court_decides=bool(rule.other_conditions),
+                    unsettled=rule.confidence == "low",
                 )
             )
     return finding
