@@ -10,6 +10,7 @@ from typing import Any
 from .law.assess import Assessment
 from .law.case import Case
 from .law.options import Option
+from .law.deadlines import describe
 from .parsers import format_money
 from .words import Words
 
@@ -92,7 +93,7 @@ def _amount_line(assessment: Assessment) -> str:
     if low is not None and high is not None and low != high:
         return (
             f"About {money(likely)}. It could be as low as {money(low)} or as high as "
-            f"{money(high)}, depending on the open questions below."
+            f"{money(high)}, depending on the facts under “What to find out” below."
         )
     return f"About {money(likely)}."
 
@@ -126,6 +127,11 @@ def _deadline_line(assessment: Assessment) -> str:
         return (
             f"{lender[0].upper()}{lender[1:]} has a time limit that ends no later than "
             f"{_day(result.latest)}."
+        )
+    if result.rule.trigger == "other":
+        return (
+            f"{lender[0].upper()}{lender[1:]} has {describe(result.rule.period)} to sue, counted "
+            "from when the debt came due. When that was depends on your loan."
         )
     return f"{lender[0].upper()}{lender[1:]} has a time limit, but we could not work out the date."
 
