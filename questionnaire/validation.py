@@ -8,11 +8,23 @@ from typing import Any
 from . import rules
 from .case_facts import CASE_FIELDS, LOAN_FIELDS
 from .content import Questionnaire
+from .law import case as api
 from .law.deciding import DecidingFact
 from .schema import CHECK_ANSWERS, Group, Question, Text
 from .states import STATE_NAMES
 
 DECIDING = frozenset(fact.value for fact in DecidingFact)
+# The vocabulary each choice question's answers must come from (questionnaire.vocabulary).
+FIELD_VOCABULARY: dict[str, tuple[str, ...]] = {
+    "stage": api.STAGES,
+    "occupancy": api.OCCUPANCY,
+    "foreclosure_type": api.FORECLOSURE_TYPES,
+    "foreclosing_lien": api.FORECLOSING_LIENS,
+    "purpose": api.PURPOSES,
+    "owner": api.OWNERS,
+    "bankruptcy": api.BANKRUPTCY,
+    "pay_period": api.PAY_PERIODS,
+}
 
 YES_NO_UNSURE = ("yes", "no", "not_sure")
 Graph = dict[str, list[str]]
@@ -85,6 +97,14 @@ def _check_fields(questionnaire: Questionnaire) -> list[str]:
         allowed = LOAN_FIELDS if question.id in questionnaire.group_of else CASE_FIELDS
         if question.field not in allowed:
             problems.append(f"question {question.id} feeds unknown case field {question.field!r}")
+        vocabulary = FIELD_VOCABULARY.get(question.field)
+        if vocabulary is not None and question.type == "single_choice":
+            for option in question.options:
+                if not option.unknown and option.value not in vocabulary:
+                    problems.append(
+                        f"question {question.id}: option {option.value!r} is not one of "
+                        f"the {question.field} values ({', '.join(vocabulary)})"
+                    )
     return problems
 
 

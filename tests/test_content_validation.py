@@ -147,3 +147,34 @@ def test_missing_and_malformed_files(tmp_path: Path) -> None:
     assert problems(tmp_path) == ["gone.yaml: file is missing"]
     (tmp_path / "questionnaire.yaml").write_text("languages: [en\n")
     assert "not valid YAML" in problems(tmp_path)[0]
+
+
+def test_choice_values_come_from_the_vocabulary(tmp_path: Path) -> None:
+    stage = q(
+        "stage",
+        type="single_choice",
+        field="stage",
+        options=[
+            {"value": "foreclosure_sale_done", "label": {"en": "Sold"}},
+            {"value": "sold_at_auction", "label": {"en": "Auctioned"}},
+        ],
+    )
+    write(tmp_path, [stage])
+    assert any(
+        "option 'sold_at_auction' is not one of the stage values" in p for p in problems(tmp_path)
+    )
+
+
+def test_decisive_names_a_deciding_fact_the_question_feeds(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        [
+            q("a", field="lender_bought_at_sale", when={"decisive": "lender_bought_at_sale"}),
+            q("b", field="debt_sold", when={"decisive": "lender_bought_at_sale"}),
+            q("c", field="lender_bought_at_sale", when={"decisive": "who_knows"}),
+        ],
+    )
+    found = problems(tmp_path)
+    assert "question b: asks 'debt_sold', decided by 'lender_bought_at_sale'" in found
+    assert "question c: 'who_knows' is not a deciding fact" in found
+    assert not any(p.startswith("question a:") for p in found)

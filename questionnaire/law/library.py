@@ -12,21 +12,11 @@ from pydantic import ValidationError
 
 from ..content import ContentError
 from ..states import STATE_NAMES
+from ..vocabulary import OptionId, values
 from .facts import FederalLaw, Jurisdiction, Source
 from .money_facts import GarnishmentLaw, OptionsContent, TaxLaw
 
-OPTION_IDS = (
-    "keep-the-home",
-    "short-sale-with-release",
-    "short-sale-without-release",
-    "deed-in-lieu-with-waiver",
-    "deed-in-lieu-without-waiver",
-    "settlement",
-    "fair-value-challenge",
-    "chapter-7",
-    "chapter-13",
-    "wait-out-deadline",
-)
+OPTION_IDS = values(OptionId)  # every option the report compares must have its words
 T = TypeVar("T", TaxLaw, GarnishmentLaw, OptionsContent)
 
 
