@@ -9,8 +9,8 @@ from typing import Any
 
 from .law.assess import Assessment
 from .law.case import Case
-from .law.options import Option
 from .law.deadlines import describe
+from .law.options import Option
 from .parsers import format_money
 from .words import Words
 

@@ -24,6 +24,7 @@ BARS = (
     "protection-barred",
     "federal-barred",
     "deadline-passed-not-served",
+    "deadline-judgment-void",
 )
 
 

@@ -47,7 +47,8 @@ OPEN_FLAGS = ("court_decides", "unsettled", "each_lender", "needs_approval")
 def law_open(loan: Any) -> bool:
     """The loan's answer is open because of the law, or a court's discretion."""
     return any(
-        r.code in LAW_OPEN or any(r.params.get(flag) for flag in OPEN_FLAGS) for r in loan.reasons
+        r.code in LAW_OPEN or any(r.params.get(flag) for flag in OPEN_FLAGS)
+        for r in (*loan.reasons, *loan.deadline_reasons)
     )
 
 

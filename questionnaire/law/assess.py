@@ -165,9 +165,16 @@ def _deadline_effects(
         reasons.append(finding("deadline-depends", facts=result.missing))
     disputed = any(jurisdiction.disputed(f"deadline.{p}") for p in processes)
     settled = rule.confidence == "high" and not disputed and not result.missing
-    if result.passed and case.lawsuit_served == "no" and settled:
-        reasons.append(finding("deadline-passed-not-served", day=result.last_day))
+    out_of_time = case.lawsuit_served == "no" or rule.voids_judgment
+    if result.passed and out_of_time and settled:
+        code = "deadline-judgment-void" if rule.voids_judgment else "deadline-passed-not-served"
+        reasons.append(finding(code, day=result.last_day))
         return reasons, "barred"
+    if result.passed and out_of_time:
+        # The time may have run out, but this time limit is not settled law (or depends on
+        # facts we lack): neither "barred" nor "the lender can collect" would be honest.
+        reasons.append(finding("deadline-may-have-passed", day=result.last_day, unsettled=True))
+        return reasons, "unclear"
     if result.passed and case.lawsuit_served in ("yes", "not_sure"):
         reasons.append(finding("deadline-passed-served", day=result.last_day))
     return reasons, None
@@ -192,8 +199,8 @@ def _deadline_for(
             )[1]
             for p in processes
         ]
-        if not all(v == "barred" for v in each):
-            verdict = None
+        if verdict == "barred" and not all(v == "barred" for v in each):
+            verdict = "unclear" if any(v for v in each) else None
             reasons.append(finding("deadline-depends-on-court"))
     return result, reasons, verdict
 
@@ -234,9 +241,11 @@ def _loan_finding(
         else ("sold_out_junior", "every_loan")
     )
     deadline, reasons, verdict = _deadline_for(jurisdiction, case, processes, covers, index)
-    if verdict and result.collectability != "barred":
+    if verdict == "barred" and result.collectability != "barred":
         result.collectability = verdict
         result.barred_by = "deadline"
+    elif verdict == "unclear" and result.collectability in ("allowed", "limited"):
+        result.collectability = "unclear"
     if deadline is not None and deadline.assumed:
         result.assumptions.extend(
             a for a in assumed_facts(deadline.assumed) if a not in result.assumptions

@@ -192,6 +192,9 @@ class Deadline(Fact):
     covers: Covers = "foreclosed_loan"
     # The clock starts the day after the trigger (e.g. "within 1 year after the day after").
     starts_next_day: bool = False
+    # When time runs out the deficiency judgment itself ends (void or unenforceable), so
+    # having been served with court papers does not save the lender's claim.
+    voids_judgment: bool = False
     # Further conditions for this time limit (occupancy, deciding facts...).
     applies_to: AppliesTo | None = None
     usual_facts: list[DecidingFact] = Field(default_factory=list)
