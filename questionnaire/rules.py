@@ -123,34 +123,32 @@ def evaluate(rule: Rule, lookup: Lookup, decisive: Decisive | None = None) -> bo
     return _compare(op, a, b)
 
 
-def answer_references(rule: Rule) -> Iterator[str]:
-    """Yield every answer id a rule reads (for dangling-reference checks)."""
+def _leaves(rule: Rule) -> Iterator[tuple[str, Any]]:
+    """Every simple rule inside `and`, `or` and `not`, as (operator, operand)."""
     op = _operator(rule)
     if op in ("and", "or"):
         for part in rule[op]:
-            yield from answer_references(part)
+            yield from _leaves(part)
     elif op == "not":
-        yield from answer_references(rule[op])
-    elif op in ("answered", "not_answered"):
-        yield str(rule[op])
-    elif op == "decisive":
-        return
+        yield from _leaves(rule[op])
     else:
-        for operand in _pair(rule, op):
-            if isinstance(operand, Mapping) and "answer" in operand:
-                yield str(operand["answer"])
+        yield op, rule[op]
+
+
+def answer_references(rule: Rule) -> Iterator[str]:
+    """Yield every answer id a rule reads (for dangling-reference checks)."""
+    for op, operand in _leaves(rule):
+        if op in ("answered", "not_answered"):
+            yield str(operand)
+        elif op != "decisive":
+            for side in _pair({op: operand}, op):
+                if isinstance(side, Mapping) and "answer" in side:
+                    yield str(side["answer"])
 
 
 def decisive_facts(rule: Rule) -> Iterator[str]:
     """Yield every fact a rule asks the law engine about (`{decisive: fact}`)."""
-    op = _operator(rule)
-    if op in ("and", "or"):
-        for part in rule[op]:
-            yield from decisive_facts(part)
-    elif op == "not":
-        yield from decisive_facts(rule[op])
-    elif op == "decisive":
-        yield str(rule[op])
+    yield from (str(operand) for op, operand in _leaves(rule) if op == "decisive")
 
 
 def as_text(value: Any) -> str | None:
@@ -160,14 +158,9 @@ def as_text(value: Any) -> str | None:
 
 def literal_comparisons(rule: Rule) -> Iterator[tuple[str, list[Any]]]:
     """Yield (answer id, literal values) pairs compared with equals/in, to check option values."""
-    op = _operator(rule)
-    if op in ("and", "or"):
-        for part in rule[op]:
-            yield from literal_comparisons(part)
-    elif op == "not":
-        yield from literal_comparisons(rule[op])
-    elif op in ("equals", "not_equals", "in", "not_in"):
-        left, right = _pair(rule, op)
-        if isinstance(left, Mapping) and "answer" in left and not isinstance(right, Mapping):
-            values = right if isinstance(right, list) else [right]
-            yield str(left["answer"]), values
+    for op, operand in _leaves(rule):
+        if op in ("equals", "not_equals", "in", "not_in"):
+            left, right = _pair({op: operand}, op)
+            if isinstance(left, Mapping) and "answer" in left and not isinstance(right, Mapping):
+                values = right if isinstance(right, list) else [right]
+                yield str(left["answer"]), values
