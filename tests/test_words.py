@@ -198,3 +198,11 @@ def test_words_of_a_finding_come_from_its_language(tmp_path: Path) -> None:
     assert Words(words, "en").reason(Reason("law-unsettled")).startswith("The law")
     assert "messages.law-unsettled: xx" not in missing_languages(words, ["en"])
     assert "messages.disclaimer: xx" in missing_languages(words, ["en", "xx"])
+
+
+def test_every_fact_to_find_out_has_words() -> None:
+    # Every fact the scenario table leaves open is named in words, not by its field name.
+    named = {fact.fact for _name, a in assessments() for fact in a.unknown_facts}
+    named |= {need for _name, a in assessments() for loan in a.loans for need in loan.unknown}
+    assert {"lawsuit_served", "foreclosure_type"} <= named
+    assert named <= set(WORDS.phrases.fact), sorted(named - set(WORDS.phrases.fact))

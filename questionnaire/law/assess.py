@@ -137,7 +137,8 @@ def _price(case: Case, assumptions: list[Reason]) -> Decimal | None:
 def _deadline_effects(
     jurisdiction: Jurisdiction, case: Case, result: DeadlineResult | None, processes: list[str]
 ) -> tuple[list[Reason], str | None]:
-    """Reasons about the time limit, and 'barred' when it has surely run out."""
+    """Reasons about the time limit; 'barred' when it has surely run out, 'unclear' when that
+    is not settled law, 'unclear-served' when it ran out unless the lender sued in time."""
     if result is None:
         return [finding("no-special-deadline", state=jurisdiction.code)], None
     rule = result.rule
@@ -175,7 +176,11 @@ def _deadline_effects(
         # facts we lack): neither "barred" nor "the lender can collect" would be honest.
         reasons.append(finding("deadline-may-have-passed", day=result.last_day, unsettled=True))
         return reasons, "unclear"
-    if result.passed and case.lawsuit_served in ("yes", "not_sure"):
+    if result.passed and settled and case.lawsuit_served in ("not_sure", None):
+        # Out of time unless the lender sued before that day: whether it did settles it.
+        reasons.append(finding("deadline-passed-if-not-sued", day=result.last_day))
+        return reasons, "unclear-served"
+    if result.passed and case.lawsuit_served in ("yes", "not_sure", None):
         reasons.append(finding("deadline-passed-served", day=result.last_day))
     return reasons, None
 
@@ -244,8 +249,16 @@ def _loan_finding(
     if verdict == "barred" and result.collectability != "barred":
         result.collectability = verdict
         result.barred_by = "deadline"
-    elif verdict == "unclear" and result.collectability in ("allowed", "limited"):
+    elif verdict in ("unclear", "unclear-served") and result.collectability in (
+        "allowed",
+        "limited",
+    ):
         result.collectability = "unclear"
+        if verdict == "unclear-served":
+            result.add_unknown(["lawsuit_served"])
+    if verdict == "unclear" and len(processes) > 1:
+        # The time limit differs with the kind of foreclosure: knowing it settles the answer.
+        result.add_unknown(["foreclosure_type"])
     if deadline is not None and deadline.assumed:
         result.assumptions.extend(
             a for a in assumed_facts(deadline.assumed) if a not in result.assumptions

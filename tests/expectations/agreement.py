@@ -43,12 +43,12 @@ def check(item: dict[str, Any], library: Any) -> list[str]:
     """The parts of one expectation the engine disagrees with (empty: agreement).
 
     The expectations state each rule apart from the time bar, so verdicts are compared on a
-    run where the lender's time limit cannot bar (served: not sure); the last day is compared
+    run where the lender's time limit cannot bar (papers served: yes); the last day is compared
     on the run as given."""
     facts = _known_fields({**item["facts"], "state": item["state"]})
     try:
         result = _run(facts, library)
-        rule_view = _run({**facts, "lawsuit_served": "not_sure"}, library)
+        rule_view = _run({**facts, "lawsuit_served": "yes"}, library)
     except CaseErrors as errors:
         return [f"rejected: {errors.errors}"]
     problems = []
