@@ -222,6 +222,41 @@ class Redemption(Fact):
     period: Period | None = None
 
 
+class Answering(Fact):
+    """How long a person has to answer court papers (a summons and complaint) once served."""
+
+    period: Period
+    # Court days skip weekends and court holidays; calendar days count every day.
+    counted_in: Literal["calendar_days", "court_days"] = "calendar_days"
+
+
+class Mediation(Fact):
+    """A state foreclosure mediation or conference program a homeowner can ask for."""
+
+    name: Texts
+    url: HttpUrl
+    processes: Annotated[list[Literal["judicial", "nonjudicial"]], Field(min_length=1)]
+    # Only homes the person lives in, where the program says so.
+    primary_residence_only: bool = True
+    # The time to ask for it, counted from the event, where the law sets one.
+    request_within: Period | None = None
+    request_after: Literal["summons", "notice_of_default", "notice_of_sale", "other"] | None = None
+
+
+class HelpLink(Strict):
+    """A free help service people can reach (not law: no citation)."""
+
+    name: Texts
+    url: HttpUrl
+
+
+class Help(Strict):
+    """Free help for people in this state: the legal aid finder, the bar's referral line."""
+
+    legal_aid: HelpLink
+    more: list[HelpLink] = Field(default_factory=list)
+
+
 class Disagreement(Strict):
     """Sources that disagree; the engine answers 'unclear' on the topic."""
 
@@ -246,6 +281,9 @@ class Jurisdiction(Strict):
     exceptions: list[Note] = Field(default_factory=list)
     garnishment: Garnishment
     redemption: Redemption | None = None
+    answering: Answering | None = None
+    mediation: Mediation | None = None
+    help: Help | None = None
     disagreements: list[Disagreement] = Field(default_factory=list)
 
     def facts(self) -> list[tuple[str, Fact]]:
@@ -262,6 +300,10 @@ class Jurisdiction(Strict):
         found.append(("garnishment", self.garnishment))
         if self.redemption is not None:
             found.append(("redemption", self.redemption))
+        if self.answering is not None:
+            found.append(("answering", self.answering))
+        if self.mediation is not None:
+            found.append(("mediation", self.mediation))
         return found
 
     def disputed(self, topic: str) -> list[Disagreement]:
