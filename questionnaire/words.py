@@ -21,6 +21,8 @@ from .states import STATE_NAMES
 
 Texts = dict[str, str]
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+# Parameters whose value is a key into a phrase table of the same name.
+PHRASE_TABLES = ("process", "credit", "trigger", "unit", "plan", "paper", "after", "lien")
 
 
 class FactWords(BaseModel):
@@ -43,6 +45,9 @@ class Phrases(BaseModel):
     trigger: dict[str, Texts]
     unit: dict[str, Texts]
     plan: dict[str, Texts]
+    paper: dict[str, Texts]
+    after: dict[str, Texts]
+    lien: dict[str, Texts]
     fact: dict[str, FactWords]
 
 
@@ -80,7 +85,7 @@ def missing_languages(words: FindingWords, languages: list[str]) -> list[str]:
         check(f"messages.{code}", texts)
     for flag, texts in words.flags.items():
         check(f"flags.{flag}", texts)
-    for table in ("process", "credit", "trigger", "unit", "plan"):
+    for table in PHRASE_TABLES:
         for key, texts in getattr(words.phrases, table).items():
             check(f"phrases.{table}.{key}", texts)
     for name, fact in words.phrases.fact.items():
@@ -138,8 +143,10 @@ class Words:
         phrases = self.words.phrases
         if name == "state":
             return STATE_NAMES.get(str(value), str(value))
-        if name in ("process", "credit", "trigger", "plan"):
+        if name in PHRASE_TABLES and name != "unit":
             return self.pick(getattr(phrases, name).get(str(value)))
+        if isinstance(value, Mapping):
+            return self.pick(value)  # a name in every language, e.g. a program's
         if name in ("fact", "needs"):
             return self.fact_to_find(str(value))
         if name == "facts":
@@ -185,6 +192,10 @@ class Words:
             reason.citations,
             tuple((s.title, s.url) for s in reason.sources),
         )
+
+    def paper(self, key: str | None) -> str:
+        """Which paper to look at for a step ('Look at the notice of sale…')."""
+        return self.pick(self.words.phrases.paper.get(key or ""))
 
     def unknown(self, fact: UnknownFact) -> str:
         """'whether your lender bought the home at the sale'."""

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from .case import Case
 from .deadlines import DeadlineResult, find_deadline, period_parts
-from .deciding import LOAN_FACTS
+from .deciding import LOAN_FACTS, can_find_out
 from .facts import Jurisdiction
 from .findings import Reason, UnknownFact, finding
 from .garnishment import GarnishmentEstimate, estimate
@@ -16,6 +16,7 @@ from .money import ZERO, fair_value_credit, shortfall, waterfall
 from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
 from .overlays import apply_federal
+from .plan import Step, action_plan
 from .roles import FORECLOSURES, foreclosing_options, role
 from .tax import TaxEstimate, estimate_tax
 from .verdict import (
@@ -92,6 +93,7 @@ class Assessment:
     assumed_facts: tuple[UnknownFact, ...] = ()  # deciding facts taken at their usual value
     deadline_lien: str | None = None  # whose deadline `deadline` is
     conditional: bool = False  # the home is not lost yet: verdicts are "if" statements
+    plan: tuple[Step, ...] = ()  # the person's own steps, most pressing first
 
 
 def processes_for(case: Case, jurisdiction: Jurisdiction) -> list[str]:
@@ -293,6 +295,7 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
     """Decide, for every loan, whether and how much the lender may collect, with reasons;
     then compare the options by running the same rules on the changed facts."""
     base = _assess_case(case, law)
+    base = replace(base, plan=action_plan(case, base, base.jurisdiction, law.federal))
     if law.options is None:
         return base
     rerun = Rerun(case, lambda changed: _assess_case(changed, law))
@@ -303,9 +306,10 @@ def deciding_facts(case: Case, law: LawLibrary) -> tuple[UnknownFact, ...]:
     """The facts that would settle an open question for this case, or replace an assumption
     (what the questionnaire should ask next); the options are not compared."""
     result = _assess_case(case, law)
-    return result.unknown_facts + tuple(
+    facts = result.unknown_facts + tuple(
         f for f in result.assumed_facts if f not in result.unknown_facts
     )
+    return tuple(f for f in facts if can_find_out(f.fact, not result.conditional))
 
 
 def _assess_case(case: Case, law: LawLibrary) -> Assessment:

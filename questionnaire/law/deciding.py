@@ -75,3 +75,19 @@ KINDS: dict[DecidingFact, FactKind] = {
 CASE_FACTS = tuple(f.value for f in DecidingFact if KINDS[f].scope == "case")
 LOAN_FACTS = tuple(f.value for f in DecidingFact if KINDS[f].scope == "loan")
 DATE_FACTS = frozenset(f.value for f in DecidingFact if KINDS[f].kind == "date")
+
+# Events of a sale that has not happened yet cannot be found out: while the home is not lost,
+# neither the questionnaire asks them nor the report sends a person to look for them.
+AFTER_THE_SALE = frozenset(
+    {
+        DecidingFact.LENDER_BOUGHT_AT_SALE.value,
+        DecidingFact.DEED_AFTER_SALE_DATE.value,
+        DecidingFact.SALE_CONFIRMED_DATE.value,
+        DecidingFact.FORM_1099C_RECEIVED.value,
+    }
+)
+
+
+def can_find_out(fact: str, home_lost: bool) -> bool:
+    """Whether a person could find this fact out now."""
+    return home_lost or fact not in AFTER_THE_SALE

@@ -220,6 +220,8 @@ class Redemption(Fact):
 
     after_sale: bool
     period: Period | None = None
+    # The kinds of foreclosure the right follows (all of them when not given).
+    processes: list[Literal["judicial", "nonjudicial"]] | None = None
 
 
 class Answering(Fact):
@@ -327,12 +329,20 @@ class FederalRule(Fact):
     other_conditions: list[str] | None = None
 
 
+class BeforeSale(Fact):
+    """A time before a scheduled foreclosure sale by which the homeowner should act."""
+
+    period: Period
+
+
 class FederalLaw(Strict):
     """Federal rules that sit on top of every state's law."""
 
     last_reviewed: dt.date
     sources: Annotated[list[Source], Field(min_length=1)]
     rules: list[FederalRule]
+    # A complete application for help sent this long before a sale protects it (Regulation X).
+    loss_mitigation: BeforeSale | None = None
 
     def source(self, source_id: str) -> Source | None:
         """A source by id."""
