@@ -63,6 +63,8 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         PDF_WAIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_WAIT", "10")),
         PDF_TIME_LIMIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_TIME_LIMIT", "30")),
         PDF_CACHE_SIZE=64,
+        # Where "Leave this site quickly" goes: a plain, neutral public page.
+        EXIT_URL=os.environ.get("SHORTFALL_EXIT_URL", "https://www.weather.gov/"),
     )
     if overrides:
         app.config.update(overrides)

@@ -1,4 +1,8 @@
-"""The report's view model: the assessment arranged for people (screen now, PDF later)."""
+"""The report's view model: the assessment arranged for people, in the order they use it.
+
+Every sentence comes from content (findings.yaml through Words, option and law texts); this
+module only chooses which, fills in the numbers and puts them in order.
+"""
 
 from __future__ import annotations
 
@@ -7,198 +11,261 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .law.assess import Assessment
+from .law.assess import Assessment, LoanAssessment
 from .law.case import Case
-from .law.deadlines import describe
+from .law.deciding import can_find_out
+from .law.findings import Reason
 from .law.options import Option
+from .law.plan import Step
 from .parsers import format_money
 from .words import Words
 
-VERDICT_HEADLINE = {
-    "barred": "The lender cannot make you pay more.",
-    "limited": "The lender can ask for more money, but the law limits how much.",
-    "allowed": "The lender can ask a court to make you pay the rest.",
-    "unclear": "We cannot tell for sure. Talk to a lawyer or housing counselor soon.",
-}
-LIEN_NAMES = {"first": "Your first loan", "second": "Your second loan", "third": "Your third loan"}
+HUD_COUNSELORS = "https://www.hud.gov/findacounselor"
 
 
 def money(amount: Decimal | None) -> str:
-    """$1,234.56, or 'not known'."""
-    return "not known" if amount is None else format_money(amount)
+    """$1,234.56, or '' when unknown (the PDF's and API's US format)."""
+    return "" if amount is None else format_money(amount)
 
 
 @dataclass(frozen=True)
 class Bar:
-    """One bar of the picture: a label, an amount and its width in percent."""
+    """One bar of a loan's picture: a label, an amount and its width in percent."""
 
     label: str
-    amount: Decimal
+    amount: str
     width: float
     kind: str
 
+    @property
+    def step(self) -> int:
+        """The width in steps of 2% (the stylesheet's w0…w100 classes; no inline styles)."""
+        return max(2, min(100, 2 * round(self.width / 2))) if self.width > 0 else 0
+
 
 @dataclass(frozen=True)
-class Milestone:
-    """A date that matters."""
+class PlanItem:
+    """One numbered step of "What to do now"."""
 
-    day: dt.date
-    label: str
-    past: bool
+    number: int
+    day: str  # "January 4, 2027", or "" when there is no date
+    text: str
+    paper: str
+    law: Reason | None  # the law behind it, folded away; None for plain advice
+    urgent: bool
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class LoanSummary:
+    """One loan at the top of the report and in its own section."""
+
+    number: int
+    name: str
+    verdict: str
+    line: str  # can the lender come after you, and about how much
+    next: str  # the first thing to do about this loan, with its date
+    loan: LoanAssessment
+    bars: list[Bar]
+    show_deadline: bool
+
+
+@dataclass(frozen=True)
+class HelpItem:
+    """A free help service."""
+
+    name: str
+    url: str
+    detail: str = ""
 
 
 @dataclass
 class Report:
-    """Everything the report page shows."""
+    """Everything the report page and the PDF show, in order."""
 
-    headline: str
     collectability: str
-    amount_line: str
-    deadline_line: str
-    loans: list[dict[str, Any]] = field(default_factory=list)
-    timeline: list[Milestone] = field(default_factory=list)
-    options: list[Option] = field(default_factory=list)
-    next_steps: list[str] = field(default_factory=list)
-    assessment: Assessment | None = None
+    conditional: bool
+    loans: list[LoanSummary]
+    plan: list[PlanItem]
+    options_open: list[Option] = field(default_factory=list)
+    options_closed: list[Option] = field(default_factory=list)
     to_find_out: list[dict[str, str]] = field(default_factory=list)
+    help: list[HelpItem] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    sources: list[tuple[str, str]] = field(default_factory=list)
+    assessment: Assessment | None = None
+    calendar: list[tuple[dt.date, str]] = field(default_factory=list)
 
 
-def _bars(loan: Any, case: Case) -> list[Bar]:
+def _bars(words: Words, loan: LoanAssessment, case: Case) -> list[Bar]:
+    label = words.message
     parts: list[tuple[str, Decimal | None, str]] = [
-        ("What you owe", loan.total_debt, "debt"),
-        ("Paid by the sale", loan.proceeds_applied, "paid"),
-        ("The gap", loan.shortfall, "gap"),
-        ("The lender can still ask for", loan.exposure, "exposure"),
+        (label("bar-owed"), loan.total_debt, "debt"),
+        (label("bar-value"), case.home_value, "value"),
+        (label("bar-sale-price"), case.sale_price, "price"),
+        (label("bar-paid"), loan.proceeds_applied, "paid"),
+        (label("bar-gap"), loan.shortfall, "gap"),
+        (label("bar-can-ask"), loan.exposure, "exposure"),
     ]
-    if case.home_value is not None and loan.credit_basis in ("fair_market_value", "greater_of"):
-        parts.insert(2, ("Home's value", case.home_value, "value"))
-    known = [(label, amount, kind) for label, amount, kind in parts if amount is not None]
-    top = max((amount for _l, amount, _k in known), default=Decimal(0)) or Decimal(1)
+    known = [(text, amount, kind) for text, amount, kind in parts if amount is not None]
+    top = max((amount for _t, amount, _k in known), default=Decimal(0)) or Decimal(1)
     return [
-        Bar(label, amount, round(float(amount / top) * 100, 1), kind)
-        for label, amount, kind in known
+        Bar(text, words.money(amount), round(float(amount / top) * 100, 1), kind)
+        for text, amount, kind in known
     ]
 
 
-def _amount_line(assessment: Assessment) -> str:
-    likely, low, high = (
-        assessment.exposure_total,
-        assessment.exposure_low,
-        assessment.exposure_high,
-    )
-    if assessment.collectability == "barred":
-        return "As far as we can tell, you owe nothing more after the sale."
-    if likely is None:
-        return "We cannot work out an amount without the loan balance."
+def _amount(words: Words, loan: LoanAssessment) -> str:
+    low, high = loan.exposure_low, loan.exposure_high
+    if loan.collectability == "barred":
+        return ""
+    if loan.exposure is None:
+        return words.message("report-amount-unknown")
     if low is not None and high is not None and low != high:
-        return (
-            f"About {money(likely)}. It could be as low as {money(low)} or as high as "
-            f"{money(high)}, depending on the facts under “What to find out” below."
+        return words.message(
+            "report-amount-range", {"amount": loan.exposure, "low": low, "high": high}
         )
-    return f"About {money(likely)}."
+    return words.message("report-amount-about", {"amount": loan.exposure})
 
 
-def _day(day: dt.date) -> str:
-    return f"{day:%B} {day.day}, {day.year}"
+def _verdict_line(words: Words, loan: LoanAssessment, case: Case, conditional: bool) -> str:
+    code = f"report-verdict-{loan.collectability}" + ("-if" if conditional else "")
+    line = words.message(code, {"plan": case.stage})
+    return " ".join(part for part in (line, _amount(words, loan)) if part)
 
 
-def _deadline_line(assessment: Assessment) -> str:
-    """The case's deadline: the earliest of a loan that still carries exposure, named."""
-    if not any(loan.carries_exposure for loan in assessment.loans):
-        return "No lender can ask you for more, as far as we can tell, so no time limit matters."
-    result = assessment.deadline
-    lender = (
-        f"the lender of {LIEN_NAMES[assessment.deadline_lien].lower()}"
-        if assessment.deadline_lien and len(assessment.loans) > 1
-        else "your lender"
+def _plan(words: Words, steps: tuple[Step, ...]) -> list[PlanItem]:
+    items = []
+    for number, step in enumerate(steps, start=1):
+        law = step.reason if step.reason.citations else None
+        items.append(
+            PlanItem(
+                number=number,
+                day=words.date(step.day),
+                text=words.message(step.reason.code, step.reason.params),
+                paper=words.paper(step.paper),
+                law=law,
+                urgent=step.urgent,
+                approximate=step.approximate,
+            )
+        )
+    return items
+
+
+def _when(words: Words, step: Step) -> str:
+    """'Now:', 'By January 4, 2027:' or 'About May 2, 2027:' ('' for a step with no date)."""
+    if step.urgent:
+        return words.message("report-when-now")
+    if step.day is None:
+        return ""
+    code = "report-when-about" if step.approximate else "report-when-by"
+    return words.message(code, {"day": step.day})
+
+
+def _loan_next(words: Words, loan: LoanAssessment, steps: tuple[Step, ...]) -> str:
+    """What cannot wait, else the first step about this loan, else the case's, with its date.
+
+    A loan the lender cannot collect on gets its own steps only (or the last: keep papers)."""
+    own = [s for s in steps if s.lien == loan.lien]
+    shared = [s for s in steps if s.lien is None]
+    urgent = [s for s in shared if s.urgent]
+    chosen: Step | None
+    if loan.collectability == "barred":
+        chosen = own[0] if own else (steps[-1] if steps else None)
+    else:
+        chosen = next(iter(urgent + own + shared), None)
+    if chosen is None:
+        return ""
+    text = words.message(chosen.reason.code, chosen.reason.params)
+    return " ".join(part for part in (_when(words, chosen), text) if part)
+
+
+def _help(words: Words, assessment: Assessment) -> list[HelpItem]:
+    jurisdiction = assessment.jurisdiction
+    items = [
+        HelpItem(words.message("help-hud-name"), HUD_COUNSELORS, words.message("help-hud-detail"))
+    ]
+    if jurisdiction.help is not None:
+        links = [jurisdiction.help.legal_aid, *jurisdiction.help.more]
+        items += [HelpItem(words.pick(link.name), str(link.url)) for link in links]
+    if jurisdiction.mediation is not None:
+        program = jurisdiction.mediation
+        detail = words.message("help-mediation-detail", {"state": jurisdiction.code})
+        items.append(HelpItem(words.pick(program.name), str(program.url), detail))
+    items.append(
+        HelpItem(
+            words.message("help-cfpb-name"),
+            "https://www.consumerfinance.gov/",
+            words.message("help-cfpb-detail"),
+        )
     )
-    if result is None:
-        return f"We did not find a special time limit for {lender}."
-    if result.last_day is not None:
-        if result.passed:
-            return f"The time limit for {lender} ended on {_day(result.last_day)}."
-        return f"{lender[0].upper()}{lender[1:]} must act by {_day(result.last_day)}."
-    if result.earliest is not None:
-        return (
-            f"{lender[0].upper()}{lender[1:]} has a time limit that ends no sooner than "
-            f"{_day(result.earliest)}. The exact day depends on a date we do not know yet."
-        )
-    if result.latest is not None:
-        return (
-            f"{lender[0].upper()}{lender[1:]} has a time limit that ends no later than "
-            f"{_day(result.latest)}."
-        )
-    if result.rule.trigger == "other":
-        return (
-            f"{lender[0].upper()}{lender[1:]} has {describe(result.rule.period)} to sue, counted "
-            "from when the debt came due. When that was depends on your loan."
-        )
-    return f"{lender[0].upper()}{lender[1:]} has a time limit, but we could not work out the date."
+    return items
 
 
-def _next_steps(case: Case, assessment: Assessment) -> list[str]:
-    steps = []
-    if case.lawsuit_served == "yes":
-        steps.append(
-            "You have been sued. Answer the court papers before the deadline on the summons, "
-            "or you may lose by default. Get legal help today."
-        )
-    if assessment.collectability != "barred":
-        steps.append("Call a HUD-approved housing counselor. Their help is free.")
-        steps.append("Ask each lender in writing how much it says you still owe, and why.")
-    steps.append("Keep every letter and paper from your lenders and the court.")
-    if case.stage.startswith(("short_sale", "deed_in_lieu")) and case.written_release != "yes":
-        steps.append(
-            "Before you sign, get the lender's promise in writing that it waives any right to "
-            "a deficiency."
-        )
-    return steps
+def _law_behind(assessment: Assessment) -> tuple[list[str], list[tuple[str, str]]]:
+    """Every citation and source the report rests on, once each, in order of use."""
+    reasons: list[Reason] = []
+    for loan in assessment.loans:
+        reasons += [*loan.reasons, *loan.deadline_reasons, *loan.conditions]
+    reasons += [step.reason for step in assessment.plan]
+    citations: list[str] = []
+    sources: list[tuple[str, str]] = []
+    for reason in reasons:
+        citations += [c for c in reason.citations if c not in citations]
+        for source in reason.sources:
+            if (source.title, source.url) not in sources:
+                sources.append((source.title, source.url))
+    for loan in assessment.loans:
+        if loan.deadline is not None:
+            citations += [c for c in loan.deadline.rule.citations if c not in citations]
+    return citations, sources
 
 
 def build_report(
     case: Case,
     assessment: Assessment,
-    words: Words | None = None,
+    words: Words,
     questions: dict[str, Any] | None = None,
 ) -> Report:
-    """Arrange the assessment for the report page."""
+    """Arrange the assessment for the report page and the PDF."""
+    steps = assessment.plan
     report = Report(
-        headline=VERDICT_HEADLINE[assessment.collectability],
         collectability=assessment.collectability,
-        amount_line=_amount_line(assessment),
-        deadline_line=_deadline_line(assessment),
-        options=list(assessment.options),
-        next_steps=_next_steps(case, assessment),
+        conditional=assessment.conditional,
+        loans=[],
+        plan=_plan(words, steps),
         assessment=assessment,
     )
-    for loan in assessment.loans:
+    for number, loan in enumerate(assessment.loans, start=1):
         report.loans.append(
-            {
-                "name": LIEN_NAMES[loan.lien],
-                "number": len(report.loans) + 1,
-                "loan": loan,
-                "bars": _bars(loan, case),
-                "show_deadline": loan.carries_exposure or loan.barred_by == "deadline",
-            }
+            LoanSummary(
+                number=number,
+                name=words.message(f"report-loan-{loan.lien}"),
+                verdict=loan.collectability,
+                line=_verdict_line(words, loan, case, assessment.conditional),
+                next=_loan_next(words, loan, steps),
+                loan=loan,
+                bars=_bars(words, loan, case),
+                show_deadline=loan.carries_exposure or loan.barred_by == "deadline",
+            )
         )
-    if words is not None:
-        questions = questions or {}
-        for fact in (*assessment.unknown_facts, *assessment.assumed_facts):
-            question = questions.get(fact.fact)
-            what = words.unknown(fact)
-            where = words.pick(question.hint) if question is not None and question.hint else ""
-            item = {"what": what[0].upper() + what[1:], "where": where}
-            if item not in report.to_find_out:
-                report.to_find_out.append(item)
-    if case.sale_date is not None:
-        label = "Sale date" if case.sale_date <= case.today else "Planned sale date"
-        report.timeline.append(Milestone(case.sale_date, label, case.sale_date <= case.today))
-    for loan in assessment.loans:
-        deadline = loan.deadline
-        if deadline is not None and deadline.last_day is not None and loan.carries_exposure:
-            day = deadline.last_day
-            label = f"The last day for the lender of {LIEN_NAMES[loan.lien].lower()} to act"
-            report.timeline.append(Milestone(day, label, day < case.today))
-    report.timeline.append(Milestone(case.today, "Today", False))
-    report.timeline.sort(key=lambda m: m.day)
+    report.options_open = [o for o in assessment.options if o.available != "no"]
+    report.options_closed = [o for o in assessment.options if o.available == "no"]
+    questions = questions or {}
+    for fact in (*assessment.unknown_facts, *assessment.assumed_facts):
+        if not can_find_out(fact.fact, not assessment.conditional):
+            continue
+        question = questions.get(fact.fact)
+        what = words.unknown(fact)
+        where = words.pick(question.hint) if question is not None and question.hint else ""
+        item = {"what": what[0].upper() + what[1:], "where": where}
+        if item not in report.to_find_out:
+            report.to_find_out.append(item)
+    report.help = _help(words, assessment)
+    report.citations, report.sources = _law_behind(assessment)
+    report.calendar = [
+        (step.day, words.message(step.reason.code, step.reason.params))
+        for step in steps
+        if step.day is not None
+    ]
     return report

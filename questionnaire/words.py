@@ -124,6 +124,13 @@ class Words:
         """$1,234.56 in this language's format."""
         if amount is None:
             return ""
+        if amount == amount.to_integral_value():
+            # Whole dollars read faster: $30,000 rather than $30,000.00.
+            return str(
+                format_currency(
+                    amount, "USD", format="¤#,##0", locale=self.locale, currency_digits=False
+                )
+            )
         return str(format_currency(amount, "USD", locale=self.locale))
 
     def date(self, day: dt.date | None) -> str:

@@ -4,6 +4,8 @@ summary line agrees with the per-loan findings it sums up."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -13,11 +15,14 @@ import yaml
 
 from questionnaire.law.assess import ORDER, Assessment
 from questionnaire.law.case import read_case
-from questionnaire.report import VERDICT_HEADLINE, build_report, money
+from questionnaire.law.deciding import AFTER_THE_SALE
+from questionnaire.report import build_report
+from questionnaire.words import Words, load_words
 
 from .law_helpers import TODAY, library, run
 
 ROOT = Path(__file__).resolve().parent.parent
+WORDS = Words(load_words(ROOT / "content" / "findings.yaml"), "en")
 BARS = (
     "baseline-barred",
     "sold-out-junior-barred",
@@ -87,22 +92,38 @@ def check(assessment: Assessment) -> None:
 
 
 def check_report(facts: dict[str, Any], assessment: Assessment) -> None:
-    """The summary lines say what the findings say."""
-    report = build_report(read_case(facts, TODAY), assessment)
-    assert report.headline == VERDICT_HEADLINE[assessment.collectability]
-    if assessment.collectability == "barred":
-        assert "owe nothing" in report.amount_line
-    elif assessment.exposure_total is not None:
-        assert money(assessment.exposure_total) in report.amount_line
-    carrying = [loan for loan in assessment.loans if loan.carries_exposure]
-    if not carrying:
-        assert "must act by" not in report.deadline_line
-    deadline = assessment.deadline
-    if deadline is not None and deadline.last_day is not None:
-        day = deadline.last_day
-        assert f"{day:%B} {day.day}, {day.year}" in report.deadline_line
-        if len(assessment.loans) > 1:
-            assert assessment.deadline_lien in report.deadline_line
+    """Each loan's top line says what that loan's findings say, with its own numbers."""
+    report = build_report(read_case(facts, TODAY), assessment, WORDS)
+    assert len(report.loans) == len(assessment.loans)
+    for item, loan in zip(report.loans, assessment.loans, strict=True):
+        conditional = "-if" if assessment.conditional else ""
+        verdict = WORDS.message(
+            f"report-verdict-{loan.collectability}{conditional}", {"plan": facts["stage"]}
+        )
+        assert item.line.startswith(verdict), (item.line, verdict)
+        if loan.collectability == "barred":
+            assert "$" not in item.line, item.line
+        elif loan.exposure is not None:
+            assert WORDS.money(loan.exposure) in item.line
+        # A date in the line or its next step is a date of this case's plan.
+        days = {WORDS.date(step.day) for step in assessment.plan if step.day is not None}
+        days |= {
+            WORDS.date(value)
+            for step in assessment.plan
+            for value in step.reason.params.values()
+            if isinstance(value, dt.date)
+        }
+        for day in re.findall(r"[A-Z][a-z]+ \d{1,2}, \d{4}", item.next):
+            assert day in days, (day, item.next)
+    # The plan's dated steps come in date order, after the ones that cannot wait.
+    dated = [step.day for step in assessment.plan if step.day is not None and not step.urgent]
+    assert dated == sorted(dated)
+    urgent = [step.urgent for step in assessment.plan]
+    assert urgent == sorted(urgent, reverse=True)
+    # No step tells a person to find out what cannot be known before the sale.
+    if assessment.conditional:
+        for step in assessment.plan:
+            assert step.reason.params.get("fact") not in AFTER_THE_SALE
 
 
 @pytest.mark.parametrize(("name", "facts"), CASES, ids=[n for n, _ in CASES])
@@ -141,8 +162,10 @@ def test_california_heloc_deadline_is_not_the_first_loans() -> None:
     )
     assert second.carries_exposure
     assert result.deadline is None or result.deadline_lien == "second"
-    report = build_report(read_case(facts, TODAY), result)
-    assert "January 14, 2027" not in report.deadline_line
+    report = build_report(read_case(facts, TODAY), result, WORDS)
+    top = " ".join(item.line + " " + item.next for item in report.loans)
+    assert "January 14, 2027" not in top
+    assert all("January 14, 2027" not in item.text for item in report.plan)
 
 
 def test_library_is_loaded() -> None:

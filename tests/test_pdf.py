@@ -46,9 +46,9 @@ def test_pdf_carries_the_verdict_numbers_deadline_and_citations(client: FlaskCli
     text = text_of(response.data)
     # Tex. Prop. Code § 51.003: $275,000 - the $225,000 fair value = $50,000; two years to sue.
     for shown in (
-        "The lender can ask for more money, but the law limits how much",
-        "$50,000.00",
-        "$75,000.00",
+        "The lender can ask for more, but the law limits how much",
+        "$50,000",
+        "$75,000",
         "October 1, 2028",
         "51.003",
         "not legal advice",
@@ -60,7 +60,13 @@ def test_pdf_carries_the_verdict_numbers_deadline_and_citations(client: FlaskCli
     assert "/StructTreeRoot" in root  # tagged for screen readers
     assert root["/Lang"] == "en"
     assert reader.metadata is not None and reader.metadata.title == "Shortfall report for Texas"
-    assert "2026-11-25" in text  # the generation date
+    assert "November 25, 2026" in text  # the generation date, written one way
+    assert "2026-11-25" not in text
+    # Sources print with their addresses; the API's PDF says where its facts came from.
+    assert "https://" in text and "made from facts sent to the API" in text
+    assert "Words used in this report" in text
+    disposition = response.headers["Content-Disposition"]
+    assert 'filename="shortfall-report-TX-2026-11-25.pdf"' in disposition
 
 
 def test_name_is_printed_only_when_given(client: FlaskClient) -> None:
@@ -121,7 +127,12 @@ def test_download_from_the_report_page(walker: Walker) -> None:
     response = walker.client.post("/report.pdf", data={"csrf_token": csrf_token(page), "name": ""})
     assert response.status_code == 200 and response.data.startswith(b"%PDF")
     assert "attachment" in response.headers["Content-Disposition"]
-    assert "$55,000.00" in text_of(response.data)  # the same figure as the page
+    text = text_of(response.data)
+    assert "$55,000" in text  # the same figure as the page
+    # The answers it was built from, in words, at the end.
+    record = text.split("The answers this report was built from")[1]
+    for shown in ("Texas", "$275,000.00", "October 1, 2026", "Court papers asking for money"):
+        assert shown in record, shown
 
 
 def test_bad_input_is_422(client: FlaskClient) -> None:

@@ -88,8 +88,12 @@ def test_no_third_party_requests_in_pages(walker: Walker) -> None:
     walker.start()
     for path in ("/", "/questions/state", "/resume", "/delete", "/save"):
         html = walker.client.get(path).text
-        for url in re.findall(r'(?:src|href|action)="([^"]+)"', html):
+        for url in re.findall(r'(?:src|action)="([^"]+)"', html):
             assert url.startswith(("/", "#")), (path, url)
+        for tag, url in re.findall(r'<(\w+)[^>]*\shref="([^"]+)"', html):
+            # Only a link a person follows may leave the site: "Leave this site quickly".
+            if not url.startswith(("/", "#")):
+                assert tag == "a" and url == "https://www.weather.gov/", (path, url)
 
 
 def test_uswds_css_loads_nothing_from_elsewhere() -> None:

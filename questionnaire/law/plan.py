@@ -160,7 +160,11 @@ def action_plan(
         f for f in assessment.unknown_facts if can_find_out(f.fact, not assessment.conditional)
     ]
     for fact in findable[:1]:
-        steps.append(Step(finding("plan-find-out", fact=fact.fact), lien=fact.lien))
+        if fact.lien is None:
+            reason = finding("plan-find-out", fact=fact.fact)
+        else:
+            reason = finding("plan-find-out-loan", fact=fact.fact, lien=fact.lien)
+        steps.append(Step(reason, lien=fact.lien))
     if owed or case.stage in BEFORE_SALE + PLANNED:
         steps.append(Step(finding("plan-call-counselor")))
     if owed:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask_babel import format_date
 from flask_babel import gettext as _
 
 from .. import parsers
+from ..content import Questionnaire
+from ..flow import Location
 from ..i18n import text
 from ..schema import Question
 from ..states import STATE_NAMES
@@ -34,3 +39,32 @@ def shown_answer(question: Question, value: str) -> str:
         except parsers.ParseError:
             return value
     return value
+
+
+def answer_sections(
+    content: Questionnaire,
+    answers: dict[str, str],
+    pages: list[Location],
+    change_url: Callable[[Location], str] | None = None,
+) -> list[dict[str, Any]]:
+    """Every answer on the path, by section and loan, shown in words (check answers, PDF)."""
+    sections: list[dict[str, Any]] = []
+    for location in pages:
+        question = content.questions[location.question_id]
+        section = content.section_of[location.question_id]
+        if not sections or sections[-1]["section"] is not section:
+            sections.append({"section": section, "groups": []})
+        group = content.group_of.get(location.question_id)
+        heading = text(group.item_titles[location.item - 1]) if group and location.item else ""
+        groups = sections[-1]["groups"]
+        if not groups or groups[-1]["heading"] != heading:
+            groups.append({"heading": heading, "rows": []})
+        groups[-1]["rows"].append(
+            {
+                "label": text(question.label or question.title),
+                "value": shown_answer(question, answers[location.key]),
+                "change_url": change_url(location) if change_url else "",
+                "change_hint": text(question.label or question.title),
+            }
+        )
+    return sections

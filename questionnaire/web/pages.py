@@ -16,7 +16,7 @@ from ..forms import build_form
 from ..i18n import text
 from ..interviews import answers_of, current_interview, save_answer
 from ..models import Interview
-from .answers_shown import shown_answer
+from .answers_shown import answer_sections
 
 blueprint = Blueprint("pages", __name__)
 
@@ -129,23 +129,7 @@ def check_answers() -> str | Response:
     pages = flow.path(content, answers)
     if flow.first_unanswered(pages, answers) is not None:
         return redirect(resume_target(answers))
-    sections: list[dict[str, Any]] = []
-    for location in pages:
-        question = content.questions[location.question_id]
-        section = content.section_of[location.question_id]
-        if not sections or sections[-1]["section"] is not section:
-            sections.append({"section": section, "groups": []})
-        group = content.group_of.get(location.question_id)
-        heading = text(group.item_titles[location.item - 1]) if group and location.item else ""
-        groups = sections[-1]["groups"]
-        if not groups or groups[-1]["heading"] != heading:
-            groups.append({"heading": heading, "rows": []})
-        groups[-1]["rows"].append(
-            {
-                "label": text(question.label or question.title),
-                "value": shown_answer(question, answers[location.key]),
-                "change_url": page_url(location, return_to_check=True),
-                "change_hint": text(question.label or question.title),
-            }
-        )
+    sections = answer_sections(
+        content, answers, pages, lambda location: page_url(location, return_to_check=True)
+    )
     return render_template("check_answers.html", sections=sections, title=_("Check your answers"))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from flask import (
     Blueprint,
     current_app,
@@ -15,27 +16,30 @@ from flask import (
     request,
     url_for,
 )
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from .. import flow
+from ..calendar import calendar_file
 from ..case_facts import case_facts
 from ..clock import today
+from ..glossary import Term, load_glossary, used_in
 from ..interviews import answers_of, current_interview
 from ..law.assess import assess
 from ..law.case import Case, CaseErrors, read_case
 from ..pdf import PdfBusy, PdfService, PdfTooSlow, cache_key
-from ..report import build_report, money
+from ..report import build_report
+from .answers_shown import answer_sections
 from .pages import questionnaire, resume_target
 
 blueprint = Blueprint("report", __name__)
 
 
-def glossary() -> list[dict[str, Any]]:
+def glossary() -> list[Term]:
     """The glossary terms, read once."""
     cached = current_app.extensions.get("shortfall.glossary")
     if cached is None:
-        path = Path(current_app.config["QUESTIONS_DIR"]).parent / "glossary.yaml"
-        cached = yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
+        cached = load_glossary(Path(current_app.config["QUESTIONS_DIR"]).parent / "glossary.yaml")
         current_app.extensions["shortfall.glossary"] = cached
     return list(cached)
 
@@ -50,9 +54,14 @@ def report_context(case: Case) -> dict[str, Any]:
         "report": build_report(case, result, words(), questions_by_field()),
         "result": result,
         "case": case,
-        "money": money,
-        "glossary": glossary(),
     }
+
+
+def render_report(template: str, context: dict[str, Any], **extra: Any) -> str:
+    """Render a report with the glossary of the words its body actually uses."""
+    body = render_template("report/body.html", **context, **extra)
+    used = used_in(re.sub(r"<[^>]+>", " ", html.unescape(body)), glossary())
+    return render_template(template, body=Markup(body), glossary=used, **context, **extra)
 
 
 def _case() -> Case | Response | str:
@@ -75,7 +84,7 @@ def report() -> str | Response:
     case = _case()
     if not isinstance(case, Case):
         return case
-    return render_template("report.html", **report_context(case))
+    return render_report("report.html", report_context(case))
 
 
 @blueprint.post("/report.pdf")
@@ -85,17 +94,25 @@ def report_pdf() -> str | Response:
     if not isinstance(case, Case):
         return case
     name = " ".join((request.form.get("name") or "").split())[:80]
-    return pdf_response(case, name)
+    interview = current_interview()
+    answers = answers_of(interview) if interview is not None else {}
+    content = questionnaire()
+    record = answer_sections(content, answers, flow.path(content, answers))
+    return pdf_response(case, name, record)
 
 
-def pdf_response(case: Case, name: str) -> Response:
-    """Render (or reuse) the PDF for a case; 503 with Retry-After when every slot is busy."""
+def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = None) -> Response:
+    """Render (or reuse) the PDF for a case; 503 with Retry-After when every slot is busy.
+
+    `record` is the answers the report was built from, printed at the end."""
     context = report_context(case)
-    generated = today().isoformat()
-    html = render_template("report_pdf.html", pdf=True, name=name, generated=generated, **context)
+    generated = today()
+    html_text = render_report(
+        "report_pdf.html", context, pdf=True, name=name, generated=generated, record=record or []
+    )
     service = pdf_service()
     try:
-        data = service.pdf(cache_key(html), html)
+        data = service.pdf(cache_key(html_text), html_text)
     except (PdfBusy, PdfTooSlow):
         response = make_response(
             render_template("error.html", status=503, title="Please try again in a minute"), 503
@@ -104,7 +121,23 @@ def pdf_response(case: Case, name: str) -> Response:
         return response
     response = make_response(data)
     response.headers["Content-Type"] = "application/pdf"
-    response.headers["Content-Disposition"] = 'attachment; filename="shortfall-report.pdf"'
+    filename = f"shortfall-report-{case.state}-{generated.isoformat()}.pdf"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@blueprint.get("/report.ics")
+def report_calendar() -> str | Response:
+    """The report's dated steps as a calendar file (no account, no outside service)."""
+    case = _case()
+    if not isinstance(case, Case):
+        return case
+    context = report_context(case)
+    data = calendar_file(context["report"].calendar, case.state, today())
+    response = make_response(data)
+    response.headers["Content-Type"] = "text/calendar; charset=utf-8"
+    filename = f"shortfall-dates-{case.state}-{today().isoformat()}.ics"
+    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
