@@ -194,10 +194,37 @@ def test_report_passes_axe(browser: Any, live_server: str, report_cookie: str, w
     context.add_cookies([{"name": "shortfall_session", "value": report_cookie, "url": live_server}])
     page = context.new_page()
     page.goto(live_server + "/report")
-    assert "Your results" in page.content() and "$55,000.00" in page.content()
+    assert "Your results" in page.content() and "$55,000" in page.content()
     if width == 320:
         no_sideways_scroll(page)
     assert axe_violations(page) == []
+    # Everything folded away must pass too, once opened.
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    if width == 320:
+        no_sideways_scroll(page)
+    assert axe_violations(page) == []
+    context.close()
+
+
+def test_report_reads_short_on_a_phone_and_prints_without_the_form(
+    browser: Any, live_server: str, report_cookie: str
+) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 568})
+    context.add_cookies([{"name": "shortfall_session", "value": report_cookie, "url": live_server}])
+    page = context.new_page()
+    page.goto(live_server + "/report")
+    # The default view (details folded) within 8 phone screens; the top box in the first.
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height <= 8 * 568, f"{height / 568:.1f} phone screens"
+    box = page.locator(".verdict").bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 2 * 568
+    # Without JavaScript, the exit link is a plain link that leaves.
+    exit_link = page.locator("[data-exit-this-page]")
+    assert exit_link.get_attribute("href") == "https://www.weather.gov/"
+    page.emulate_media(media="print")
+    assert not page.locator("#download").is_visible()
+    assert not page.locator("footer").is_visible()
+    assert not exit_link.is_visible()
     context.close()
 
 
