@@ -114,3 +114,19 @@ def test_a_plan_not_carried_out_is_a_condition(client: FlaskClient) -> None:
     assert any(r["code"].endswith("-if") for r in loan["reasons"])
     assert loan["conditions"][0]["code"] == "condition-plan"
     assert loan["conditions"][0]["text"] == "This is what happens if the sale goes ahead."
+
+
+def test_the_action_plan_comes_with_dates_codes_and_words(client: FlaskClient) -> None:
+    body = {
+        "state": "NY", "stage": "sale_scheduled", "foreclosure_type": "judicial",
+        "occupancy": "primary_residence", "units": 1, "sale_date": "2027-02-10",
+        "lawsuit_served": "yes", "bankruptcy": "none",
+        "loans": [{"lien": "first", "purpose": "refinance", "principal": "310000"}],
+    }  # fmt: skip
+    data = post(client, {**body, "today": "2026-12-04"})
+    plan = data["plan"]
+    assert plan[0]["code"] == "plan-answer-papers-within" and plan[0]["urgent"] is True
+    assert "20 days" in plan[0]["text"] and plan[0]["paper"]
+    by = next(step for step in plan if step["code"] == "plan-apply-for-help-by")
+    assert by["day"] == "2027-01-04" and "January 4, 2027" in by["text"]
+    assert any("1024.41" in c for c in by["citations"])

@@ -235,6 +235,7 @@ def _schemas(describe: dict[str, str]) -> dict[str, Any]:
             "language": {"type": "string"},
             "conditional": {"type": "boolean"},
             "exposure_range": {"$ref": "#/components/schemas/Range"},
+            "plan": {"type": "array", "items": {"$ref": "#/components/schemas/Step"}},
             "options": {"type": "array", "items": {"$ref": "#/components/schemas/Option"}},
             "tax": {"type": ["object", "null"]},
             "garnishment": {"type": ["object", "null"]},
@@ -259,6 +260,23 @@ def _schemas(describe: dict[str, str]) -> dict[str, Any]:
         "CaseFacts": _optional_nullable(case),
         "LoanFacts": _optional_nullable(loan_in),
         "Reason": reason,
+        "Step": {
+            "allOf": [
+                {"$ref": "#/components/schemas/Reason"},
+                {
+                    "type": "object",
+                    "required": ["day", "approximate", "urgent"],
+                    "properties": {
+                        "day": {"type": ["string", "null"], "format": "date"},
+                        "approximate": {"type": "boolean"},
+                        "urgent": {"type": "boolean"},
+                        "lien": {"type": ["string", "null"]},
+                        "paper": {"type": ["string", "null"]},
+                    },
+                },
+            ],
+            "description": "One step of the person's action plan, most pressing first.",
+        },
         "Deadline": deadline,
         "Unknown": unknown,
         "Range": {

@@ -11,6 +11,7 @@ from ..law.deadlines import DeadlineResult, describe
 from ..law.findings import Reason, UnknownFact
 from ..law.garnishment import GarnishmentEstimate
 from ..law.options import Option
+from ..law.plan import Step
 from ..law.tax import TaxEstimate
 from ..words import Words
 
@@ -198,6 +199,7 @@ def assessment_json(
             "likely": money(assessment.exposure_total),
             "high": money(assessment.exposure_high),
         },
+        "plan": [step_json(step, words) for step in assessment.plan],
         "options": [option_json(option, words) for option in assessment.options],
         "tax": tax_json(assessment.tax, words),
         "garnishment": garnishment_json(assessment.garnishment, words),
@@ -211,4 +213,16 @@ def assessment_json(
             for n in assessment.judgment_notes
         ],
         "disclaimer": words.message("disclaimer"),
+    }
+
+
+def step_json(step: Step, words: Words) -> dict[str, Any]:
+    """One step of the action plan: its finding, its date and the paper to look for."""
+    return {
+        **reason_json(step.reason, words),
+        "day": step.day.isoformat() if step.day else None,
+        "approximate": step.approximate,
+        "urgent": step.urgent,
+        "lien": step.lien,
+        "paper": words.paper(step.paper) or None,
     }
