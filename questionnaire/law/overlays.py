@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from .case import Case, Loan
-from .facts import FederalLaw, FederalRule
+from .facts import Fact, FederalLaw
 from .findings import Reason, SourceRef
 from .matching import match
 from .verdict import RANK, Finding, assumed_facts
 
 
-def _reason(federal: FederalLaw, rule: FederalRule, code: str, **params: Any) -> Reason:
+def federal_reason(federal: FederalLaw, rule: Fact, code: str, **params: Any) -> Reason:
+    """A finding resting on a federal rule: its words, citations and sources."""
     sources = tuple(
         SourceRef(s.title, str(s.url))
         for s in (federal.source(i) for i in rule.sources)
@@ -33,7 +34,7 @@ def apply_federal(
             # No change to the verdict, but the person should know (e.g. USDA may still
             # try to recover its loss as a federal debt).
             if fits:
-                finding.reasons.append(_reason(federal, rule, "federal-good-to-know"))
+                finding.reasons.append(federal_reason(federal, rule, "federal-good-to-know"))
             continue
         # A release names one lender: with several loans we cannot tell whose it was.
         shared = rule.applies_to.written_release is not None and len(case.loans) > 1
@@ -49,7 +50,7 @@ def apply_federal(
         )
         if rule.effect == "paused":
             if fits:
-                finding.reasons.append(_reason(federal, rule, "federal-paused"))
+                finding.reasons.append(federal_reason(federal, rule, "federal-paused"))
             continue
         if sure:
             current = finding.collectability
@@ -59,7 +60,7 @@ def apply_federal(
                 if rule.effect == "barred" and current != "barred":
                     finding.barred_by = "federal"
                 finding.collectability = rule.effect
-            finding.reasons.append(_reason(federal, rule, f"federal-{rule.effect}"))
+            finding.reasons.append(federal_reason(federal, rule, f"federal-{rule.effect}"))
             for text in rule.assumptions:
                 item = Reason("assumption", {}, text)
                 if item not in finding.assumptions:
@@ -75,7 +76,7 @@ def apply_federal(
             missing = tuple(sorted({m for r in results for m in r.missing}))
             finding.add_unknown(missing)
             finding.reasons.append(
-                _reason(
+                federal_reason(
                     federal,
                     rule,
                     "federal-may-protect",

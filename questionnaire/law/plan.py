@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from .case import Case
 from .deadlines import add_period, period_parts
 from .deciding import can_find_out
-from .facts import Fact, FederalLaw, Jurisdiction
+from .facts import FederalLaw, Jurisdiction
 from .findings import Reason, SourceRef, finding
+from .overlays import federal_reason
 from .verdict import cite
 
 if TYPE_CHECKING:
@@ -35,15 +36,6 @@ class Step:
     paper: str | None = None  # a phrase key: the paper to look for
     urgent: bool = False  # do it now, whatever the date
     lien: str | None = None  # the loan it is about, when it is about one
-
-
-def _federal(federal: FederalLaw, fact: Fact, code: str, **params: Any) -> Reason:
-    sources = tuple(
-        SourceRef(s.title, str(s.url))
-        for s in (federal.source(i) for i in fact.sources)
-        if s is not None
-    )
-    return Reason(code, params, fact.says, tuple(fact.citations), sources)
 
 
 def _court_papers(case: Case, jurisdiction: Jurisdiction) -> list[Step]:
@@ -72,12 +64,14 @@ def _loss_mitigation(case: Case, federal: FederalLaw) -> list[Step]:
         return []
     sale = case.sale_date if case.sale_date and case.sale_date > case.today else None
     if sale is None:
-        return [Step(_federal(federal, rule, "plan-apply-for-help"), paper="servicer_letters")]
+        return [
+            Step(federal_reason(federal, rule, "plan-apply-for-help"), paper="servicer_letters")
+        ]
     by = sale - dt.timedelta(days=period_parts(rule.period)[0])
     if by >= case.today:
-        reason = _federal(federal, rule, "plan-apply-for-help-by", day=by, sale=sale)
+        reason = federal_reason(federal, rule, "plan-apply-for-help-by", day=by, sale=sale)
         return [Step(reason, day=by, paper="notice_of_sale")]
-    reason = _federal(federal, rule, "plan-apply-for-help-late", sale=sale)
+    reason = federal_reason(federal, rule, "plan-apply-for-help-late", sale=sale)
     return [Step(reason, urgent=True, paper="notice_of_sale")]
 
 
