@@ -14,7 +14,7 @@ import yaml
 
 from questionnaire.content import load_questionnaire
 from questionnaire.law.assess import Assessment
-from questionnaire.words import load_words, missing_languages
+from questionnaire.words import Words, load_words, missing_languages
 
 from .law_helpers import ROOT, library, run, say
 from .test_readability import MAX_GRADE, plain
@@ -136,6 +136,7 @@ def rendered(assessment: Assessment) -> list[tuple[str, str]]:
         found += [(item.code, item) for item in items]
     found += [(item.code, item) for item in assessment.assumptions]
     found += [(option.why.code, option.why) for option in assessment.options]
+    found += [(step.reason.code, step.reason) for step in assessment.plan]
     if assessment.tax is not None:
         found += [(e.reason.code, e.reason) for e in assessment.tax.exclusions]
     return [(code, say(item)) for code, item in found]
@@ -206,3 +207,29 @@ def test_every_fact_to_find_out_has_words() -> None:
     named |= {need for _name, a in assessments() for loan in a.loans for need in loan.unknown}
     assert {"lawsuit_served", "foreclosure_type"} <= named
     assert named <= set(WORDS.phrases.fact), sorted(named - set(WORDS.phrases.fact))
+
+
+def test_every_report_line_and_plan_step_is_plain() -> None:
+    # The report's own lines (per-loan verdicts, amounts, dates, help) as rendered.
+    from questionnaire.law.case import read_case
+    from questionnaire.report import build_report
+
+    from .law_helpers import TODAY
+
+    words = Words(WORDS, "en")
+    facts_by_name = {}
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for scenario in data["scenarios"]:
+            name = f"{data['code']}-{scenario['id']}"
+            facts_by_name[name] = {**scenario["facts"], "state": data["code"]}
+    hard = []
+    for name, assessment in assessments():
+        report = build_report(read_case(facts_by_name[name], TODAY), assessment, words)
+        texts = [item.line for item in report.loans] + [item.next for item in report.loans]
+        texts += [item.text for item in report.plan] + [item.paper for item in report.plan]
+        for text in filter(None, texts):
+            grade = textstat.flesch_kincaid_grade(plain(text))
+            if grade > MAX_GRADE:
+                hard.append(f"{name} (grade {grade:.1f}): {text}")
+    assert not hard, "\n".join(hard[:20])
