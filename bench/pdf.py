@@ -48,20 +48,18 @@ def main() -> None:
     args = parser.parse_args()
     import datetime as dt
 
-    from flask import render_template
-
     from questionnaire import create_app
     from questionnaire.law.case import read_case
     from questionnaire.pdf import render
-    from questionnaire.web.report import report_context
+    from questionnaire.web.report import render_report, report_context
 
     app = create_app(
         {"SECRET_KEY": "bench", "DATABASE_URL": "sqlite://", "TODAY": dt.date(2026, 11, 25)}
     )
     with app.test_request_context():
         case = read_case(CASE, dt.date(2026, 11, 25))
-        html = render_template("report_pdf.html", pdf=True, name="", generated="2026-11-25",
-                               **report_context(case))  # fmt: skip
+        html = render_report("report_pdf.html", report_context(case), pdf=True, name="",
+                             generated=dt.date(2026, 11, 25), record=[])  # fmt: skip
     static = str(ROOT / "static")
     start = time.perf_counter()
     first = render(html, static)
