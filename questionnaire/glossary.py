@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -17,6 +18,7 @@ class Term:
     definition: dict[str, str]
     also: tuple[str, ...] = ()
 
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Matches the term or any of its other forms as whole words, any case."""
         forms = sorted((self.term, *self.also), key=len, reverse=True)
@@ -34,4 +36,4 @@ def load_glossary(path: Path) -> list[Term]:
 
 def used_in(text: str, terms: list[Term]) -> list[Term]:
     """The terms this text uses, in alphabetical order."""
-    return sorted((t for t in terms if t.pattern().search(text)), key=lambda t: t.term.lower())
+    return sorted((t for t in terms if t.pattern.search(text)), key=lambda t: t.term.lower())

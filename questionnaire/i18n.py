@@ -42,14 +42,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals["say"] = say
     app.jinja_env.globals["words"] = words
     app.jinja_env.globals["current_language"] = lambda: str(get_locale())
-    app.jinja_env.filters["verdict_word"] = lambda value: VERDICT_WORDS.get(value, value)
     app.jinja_env.filters["availability_word"] = lambda value: AVAILABILITY.get(value, value)
 
 
-VERDICT_WORDS = {
-    "barred": "the lender cannot collect more",
-    "limited": "the lender can collect a limited amount",
-    "allowed": "the lender can ask for the rest",
-    "unclear": "not clear, ask a lawyer",
-}
 AVAILABILITY = {"yes": "Yes", "no": "No", "maybe": "Maybe"}

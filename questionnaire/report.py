@@ -17,15 +17,9 @@ from .law.deciding import can_find_out
 from .law.findings import Reason
 from .law.options import Option
 from .law.plan import Step
-from .parsers import format_money
 from .words import Words
 
 HUD_COUNSELORS = "https://www.hud.gov/findacounselor"
-
-
-def money(amount: Decimal | None) -> str:
-    """$1,234.56, or '' when unknown (the PDF's and API's US format)."""
-    return "" if amount is None else format_money(amount)
 
 
 @dataclass(frozen=True)
@@ -47,7 +41,6 @@ class Bar:
 class PlanItem:
     """One numbered step of "What to do now"."""
 
-    number: int
     day: str  # "January 4, 2027", or "" when there is no date
     text: str
     paper: str
@@ -84,7 +77,6 @@ class Report:
     """Everything the report page and the PDF show, in order."""
 
     collectability: str
-    conditional: bool
     loans: list[LoanSummary]
     plan: list[PlanItem]
     options_open: list[Option] = field(default_factory=list)
@@ -136,11 +128,10 @@ def _verdict_line(words: Words, loan: LoanAssessment, case: Case, conditional: b
 
 def _plan(words: Words, steps: tuple[Step, ...]) -> list[PlanItem]:
     items = []
-    for number, step in enumerate(steps, start=1):
+    for step in steps:
         law = step.reason if step.reason.citations else None
         items.append(
             PlanItem(
-                number=number,
                 day=words.date(step.day),
                 text=words.message(step.reason.code, step.reason.params),
                 paper=words.paper(step.paper),
@@ -231,7 +222,6 @@ def build_report(
     steps = assessment.plan
     report = Report(
         collectability=assessment.collectability,
-        conditional=assessment.conditional,
         loans=[],
         plan=_plan(words, steps),
         assessment=assessment,

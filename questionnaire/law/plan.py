@@ -8,7 +8,7 @@ order a person should take them: what cannot wait, then by date, then the rest.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .case import Case
@@ -94,9 +94,7 @@ def _mediation(case: Case, jurisdiction: Jurisdiction) -> list[Step]:
         code = "plan-ask-for-mediation-within"
     reason = cite(jurisdiction, program, code, **params)
     program_link = SourceRef(str(program.name.get("en", "")), str(program.url))
-    reason = Reason(
-        reason.code, reason.params, reason.says, reason.citations, (program_link, *reason.sources)
-    )
+    reason = replace(reason, sources=(program_link, *reason.sources))
     paper = "summons" if program.request_after == "summons" else "notice_of_default"
     return [Step(reason, paper=paper)]
 
