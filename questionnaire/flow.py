@@ -138,6 +138,14 @@ def steps(questionnaire: Questionnaire, pages: list[Location], current: Location
     ]
 
 
-def page_number(pages: list[Location], location: Location) -> tuple[int, int]:
-    """(position of this page, pages on the path so far) for 'Question 3 of about 12'."""
-    return pages.index(location) + 1, len(pages)
+# The answers that shape the path most: until both are given, a total would be a guess.
+SHAPING = ("stage", "loan-count")
+
+
+def page_number(
+    pages: list[Location], location: Location, answers: Answers
+) -> tuple[int, int | None]:
+    """(position of this page, pages on the path) for 'Page 3 of about 12'; the total is None
+    while what is happening and the number of loans are not known yet."""
+    settled = all(answers.get(key) for key in SHAPING)
+    return pages.index(location) + 1, len(pages) if settled else None

@@ -13,7 +13,9 @@ from .law.deciding import DecidingFact
 from .schema import CHECK_ANSWERS, Group, Question, Text
 from .states import STATE_NAMES
 
-DECIDING = frozenset(fact.value for fact in DecidingFact)
+# Facts the questionnaire may ask only when decisive: the deciding facts, and the basic facts
+# only some states' rules use (the size of the building and of the land).
+DECIDING = frozenset(fact.value for fact in DecidingFact) | {"units", "acres"}
 # The vocabulary each choice question's answers must come from (questionnaire.vocabulary).
 FIELD_VOCABULARY: dict[str, tuple[str, ...]] = {
     "stage": api.STAGES,

@@ -62,6 +62,7 @@ class Walker:
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
         self.url = "/"
+        self.known: dict[str, Any] = {}
 
     def start(self) -> str:
         page = self.client.get("/")
@@ -88,8 +89,17 @@ class Walker:
         return self.url
 
     def answer_all(self, answers: list[tuple[str, Any]]) -> str:
-        for expected, value in answers:
-            self.answer(value, expect=expected)
+        """Give these answers, by question, and answer every page the person knows the answer
+        to, in whatever order the questionnaire asks: answers given earlier wait for their page.
+
+        An answer is used once. A page with no known answer stops the walk (the test goes on
+        from there); answers to questions this person's path never asks are never used."""
+        self.known.update(dict(answers))
+        while "/questions/" in self.url:
+            question = self.url.split("/questions/", 1)[1].split("?")[0]
+            if question not in self.known:
+                break
+            self.answer(self.known.pop(question))
         return self.url
 
     def post_raw(self, data: dict[str, Any], url: str | None = None) -> Any:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from questionnaire.content import Questionnaire
 
-from .conftest import Walker, csrf_token
+from .conftest import Walker, csrf_token, date_parts
 
 BAD_VALUES = [
     "",
@@ -51,36 +51,41 @@ BAD_VALUES = [
 
 
 def walk_to_every_type(walker: Walker) -> dict[str, str]:
-    """Reach one page of each question type and return its URL."""
+    """Reach one page of each question type and return its URL (Arizona: a trustee's sale,
+    where the number of homes and the land decide the answer, so both are asked)."""
     walker.start()
     urls = {"us_state": walker.url}
-    walker.answer("CA")
+    walker.answer("AZ")
     urls["single_choice"] = walker.url
-    walker.answer("primary_residence")
-    urls["whole_number"] = walker.url
-    walker.answer("1")
-    urls["decimal_number"] = walker.url
+    walker.answer_all(
+        [("occupancy", "primary_residence"), ("stage", "foreclosure_sale_done"),
+         ("foreclosure-type", "nonjudicial")]
+    )  # fmt: skip
+    urls["date"] = walker.url
+    walker.answer(date_parts("2026-10-01"))
+    urls["money"] = walker.url
+    walker.answer_all([("sale-price", "200000"), ("home-value", "")])
+    urls["yes_no_unsure"] = walker.url
     walker.answer_all(
         [
-            ("acres", ""),
+            ("written-release", "no"),
             ("loan-count", "1"),
             ("loan-purpose/1", "purchase"),
             ("loan-owner/1", "private"),
-        ]
-    )
-    urls["money"] = walker.url
-    walker.answer_all(
-        [
             ("loan-principal/1", "1"),
             ("loan-interest/1", ""),
             ("loan-fees/1", ""),
             ("loan-other/1", ""),
-            ("stage", "short_sale_done"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
         ]
     )
-    urls["yes_no_unsure"] = walker.url
-    walker.answer("yes")
-    urls["date"] = walker.url
+    urls["whole_number"] = walker.url
+    walker.answer("1")
+    urls["decimal_number"] = walker.url
+    assert (
+        urls["whole_number"] == "/questions/units" and urls["decimal_number"] == "/questions/acres"
+    )
     return urls
 
 

@@ -25,7 +25,10 @@ def keys(q: Questionnaire, answers: dict[str, str]) -> list[str]:
 
 def test_empty_answers_give_the_default_path(q: Questionnaire) -> None:
     path = keys(q, {})
-    assert path[:5] == ["state", "occupancy", "units", "acres", "loan-count"]
+    # What is happening comes before the loans; units and acres wait for the law to need them.
+    assert path[:3] == ["state", "occupancy", "stage"]
+    assert path.index("stage") < path.index("loan-count")
+    assert "units" not in path and "acres" not in path
     assert "loan-purpose:1" in path and "loan-purpose:2" not in path
     assert path[-4:] == ["bankruptcy", "lawsuit-served", "want-pay-estimate", "want-tax-check"]
 
@@ -97,19 +100,26 @@ def test_answers_off_the_path_are_ignored(q: Questionnaire) -> None:
 def test_first_unanswered_and_visiting_rules(q: Questionnaire) -> None:
     answers = {"state": "TX", "occupancy": "rental"}
     path = flow.path(q, answers)
-    assert flow.first_unanswered(path, answers) == Location("units")
+    assert flow.first_unanswered(path, answers) == Location("stage")
     assert flow.may_visit(path, answers, Location("state"))
-    assert flow.may_visit(path, answers, Location("units"))
-    assert not flow.may_visit(path, answers, Location("acres"))  # no skipping ahead
+    assert flow.may_visit(path, answers, Location("stage"))
+    assert not flow.may_visit(path, answers, Location("loan-count"))  # no skipping ahead
     assert not flow.may_visit(path, answers, Location("loan-purpose", 5))
-    assert flow.previous_page(path, Location("units")) == Location("occupancy")
+    assert flow.previous_page(path, Location("stage")) == Location("occupancy")
     assert flow.previous_page(path, Location("state")) is None
 
 
 def test_steps_mark_sections(q: Questionnaire) -> None:
     path = flow.path(q, {})
     steps = flow.steps(q, path, Location("loan-purpose", 1))
-    assert [s.state for s in steps] == ["complete", "current", "to_do", "to_do", "to_do", "to_do"]
+    assert [s.state for s in steps] == [
+        "complete",
+        "complete",
+        "current",
+        "to_do",
+        "to_do",
+        "to_do",
+    ]
     assert [s.number for s in steps] == [1, 2, 3, 4, 5, 6]
 
 

@@ -19,6 +19,9 @@ HOME = [
     ("acres", "0.25"),
 ]
 
+# Behind on payments, home value not known: the shortest way through "what is happening".
+BEHIND = [("stage", "behind_on_payments"), ("home-value", "")]
+
 
 def loan(item: int, purpose: str, principal: str, **money: str) -> list[tuple[str, Any]]:
     return [
@@ -71,11 +74,12 @@ def test_foreclosure_sale_done(walker: Walker) -> None:
     page = walker.page("/check-answers").text
     for shown in ("California", "$300,000.00", "$1,250.50", "March 2, 2026", "$250,000.00"):
         assert shown in page
+    # A trustee's sale bars the rest of a California loan whatever the building (§ 580d),
+    # so neither the number of homes nor the land is asked.
+    assert "units" in walker.known and "acres" in walker.known  # given, never asked
     assert facts(walker) == {
         "state": "CA",
         "occupancy": "primary_residence",
-        "units": 1,
-        "acres": "0.25",
         "loans": [
             {
                 "lien": "first",
@@ -241,7 +245,10 @@ def test_i_dont_know_answers(walker: Walker) -> None:
         ]
     )
     page = walker.page("/check-answers").text
-    assert page.count("Not given") == 8  # the deed date left blank too
+    # Blank: principal, interest, fees, other, sale price, home value and the deed date. New
+    # York's rules do not turn on the land, so it is not asked.
+    assert page.count("Not given") == 7
+    assert "acres" in walker.known
     result = facts(walker)
     assert result["loans"] == [{"lien": "first", "owner": "unknown"}]
     assert "bankruptcy" not in result and "acres" not in result
@@ -317,7 +324,7 @@ def test_resume_code_after_restart_on_another_device(database_url: str) -> None:
     with first.test_client() as phone:
         walker = Walker(phone)
         walker.start()
-        walker.answer_all(HOME + [("loan-count", "2")])
+        walker.answer_all(HOME + BEHIND + [("loan-count", "2")])
         page = phone.get("/save")
         shown = phone.post("/save", data={"csrf_token": csrf_token(page.text)})
         match = re.search(r'id="resume-code">([0-9A-Z-]+)<', shown.text)
@@ -383,11 +390,13 @@ def test_delete_my_answers_really_deletes(walker: Walker, app: Any) -> None:
 
 def test_back_link_and_going_back_keeps_answers(walker: Walker) -> None:
     walker.start()
-    walker.answer_all(HOME)
-    page = walker.page("/questions/acres").text
-    assert 'href="/questions/units"' in page
-    assert 'value="1"' in walker.page("/questions/units").text
-    assert 'value="0.25"' in page
+    walker.answer_all(HOME + BEHIND + [("loan-count", "1")])
+    page = walker.page("/questions/loan-purpose/1").text
+    assert 'href="/questions/loan-count"' in page
+    assert re.search(r'value="1"[^>]*checked', walker.page("/questions/loan-count").text)
+    assert re.search(
+        r'value="behind_on_payments"[^>]*checked', walker.page("/questions/stage").text
+    )
 
 
 def test_double_submit_is_harmless(walker: Walker) -> None:
@@ -425,8 +434,11 @@ def test_unknown_pages_are_404(walker: Walker) -> None:
 def test_error_summary_and_field_message(walker: Walker) -> None:
     walker.start()
     walker.answer_all(
-        HOME + [("loan-count", "1"), ("loan-purpose/1", "purchase"), ("loan-owner/1", "va")]
+        HOME
+        + BEHIND
+        + [("loan-count", "1"), ("loan-purpose/1", "purchase"), ("loan-owner/1", "va")]
     )
+    assert walker.url == "/questions/loan-principal/1"
     response = walker.post_raw({"answer": "-5"})
     assert response.status_code == 200
     assert "There is a problem" in response.text
@@ -486,3 +498,16 @@ def test_pay_and_tax_questions_feed_the_case(walker: Walker) -> None:
     result = facts(walker)
     assert result["pay_period"] == "biweekly" and result["pay_after_taxes"] == "1450.00"
     assert result["assets_value"] == "60000.00" and result["debts_total"] == "230000.00"
+
+
+def test_page_count_is_given_only_once_the_path_is_known(walker: Walker) -> None:
+    walker.start()
+    first = walker.page().text
+    assert "Page 1. Most people answer 15 to 30 pages." in first and "of about" not in first
+    walker.answer_all(HOME + BEHIND + [("loan-count", "1")])
+    page = walker.page().text
+    found = re.search(r"Page (\d+) of about (\d+)\.", page)
+    assert found is not None
+    number, total = map(int, found.groups())
+    assert number == 6  # state, occupancy, stage, home value, loan count, then this page
+    assert total >= number

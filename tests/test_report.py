@@ -154,4 +154,4 @@ def test_report_waits_for_every_answer(walker: Walker, client: FlaskClient) -> N
     assert client.get("/report").headers["Location"] == "/"
     walker.start()
     walker.answer_all(TEXAS[:3])
-    assert walker.client.get("/report").headers["Location"] == "/questions/acres"
+    assert walker.client.get("/report").headers["Location"] == "/questions/stage"

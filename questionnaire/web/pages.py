@@ -102,7 +102,7 @@ def show_question(
     else:
         back = page_url(previous) if previous else url_for("pages.start")
     group = content.group_of.get(question_id)
-    number, total = flow.page_number(pages, location)
+    number, total = flow.page_number(pages, location, answers)
     return render_template(
         "question.html",
         question=question,
