@@ -48,6 +48,10 @@ def facts_on(
         fact = _fact(question, value)
         if fact is None:
             continue
+        if question.type == "date" and isinstance(fact, str) and len(fact) == 7:
+            # Month and year only: the API takes the first day and says so.
+            facts[f"{question.field}_precision"] = "month"
+            fact = f"{fact}-01"
         if location.item is None:
             facts[question.field] = fact
         else:

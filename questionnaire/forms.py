@@ -57,6 +57,11 @@ class DateParts(Field):
             self.raw_data = list(self.parts.values())
             self.data = None
         elif isinstance(data, str) and data:
+            month = parsers.parse_stored_month(data)
+            if month is not None:  # only the month was known: the day box stays empty
+                self.parts = {"month": str(month.month), "day": "", "year": str(month.year)}
+                self.data = data
+                return
             try:
                 stored = parsers.parse_iso_date(data)
                 self.parts = {
@@ -83,6 +88,11 @@ def parse_answer(question: Question, field: Field, today: dt.date) -> str:
         parts = field.parts
         if not any(value.strip() for value in parts.values()) and not question.required:
             return ""
+        if question.day_optional and not parts["day"].strip():
+            month = parsers.parse_month_parts(parts["month"], parts["year"])
+            if question.not_after_today:
+                parsers.check_not_future(month, today)
+            return month.isoformat()[:7]  # "2026-03": the month, day not known
         date = parsers.parse_date_parts(parts["month"], parts["day"], parts["year"])
         if question.not_after_today:
             parsers.check_not_future(date, today)

@@ -122,6 +122,30 @@ def parse_date_parts(month: str, day: str, year: str) -> dt.date:
     return _make_date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
 
 
+_ISO_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
+
+
+def parse_month_parts(month: str, year: str) -> dt.date:
+    """Read a month and year typed in the date boxes with the day left blank: its first day."""
+    parts = {"month": _clean(month), "year": _clean(year)}
+    missing = [name for name, part in parts.items() if not part]
+    if missing:
+        raise ParseError("date_missing_part", {"part": missing[0]})
+    if not all(_DIGITS.match(part) for part in parts.values()):
+        raise ParseError("date_format")
+    if len(parts["year"]) != 4:
+        raise ParseError("date_year_digits")
+    return _make_date(int(parts["year"]), int(parts["month"]), 1)
+
+
+def parse_stored_month(text: str) -> dt.date | None:
+    """A stored month-only date `YYYY-MM` as its first day, or None for any other text."""
+    match = _ISO_MONTH.match(_clean(text))
+    if match is None:
+        return None
+    return _make_date(int(match.group(1)), int(match.group(2)), 1)
+
+
 def parse_iso_date(text: str) -> dt.date:
     """Read an ISO date `YYYY-MM-DD` (the API and stored form)."""
     match = _ISO_DATE.match(_clean(text))

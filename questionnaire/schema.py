@@ -87,6 +87,8 @@ class Question(Strict):
     minimum: int | None = None
     maximum: int | None = None
     not_after_today: bool = False
+    # A date question where a person may leave the day blank and give only month and year.
+    day_optional: bool = False
 
     @model_validator(mode="after")
     def _options_match_type(self) -> Question:

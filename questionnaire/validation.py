@@ -99,6 +99,9 @@ def _check_fields(questionnaire: Questionnaire) -> list[str]:
         allowed = LOAN_FIELDS if question.id in questionnaire.group_of else CASE_FIELDS
         if question.field not in allowed:
             problems.append(f"question {question.id} feeds unknown case field {question.field!r}")
+        if question.day_optional and f"{question.field}_precision" not in allowed:
+            # A month-only date needs its API field to say so ({field}_precision).
+            problems.append(f"question {question.id}: {question.field} cannot be month-only")
         vocabulary = FIELD_VOCABULARY.get(question.field)
         if vocabulary is not None and question.type == "single_choice":
             for option in question.options:

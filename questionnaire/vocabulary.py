@@ -104,6 +104,13 @@ class Occupancy(StrEnum):
     VACANT = "vacant"
 
 
+class DatePrecision(StrEnum):
+    """How well a date is known: to the day, or only its month (the first day stands in)."""
+
+    DAY = "day"
+    MONTH = "month"
+
+
 class Answer(StrEnum):
     """A yes / no / not sure answer."""
 

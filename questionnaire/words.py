@@ -166,6 +166,8 @@ class Words:
             count, unit = int(params["count"]), str(params["unit"])
             key = unit[:-1] if count == 1 else unit
             return self.pick(phrases.unit.get(key)).replace("{count}", str(count))
+        if name == "month" and isinstance(value, dt.date):
+            return str(format_date(value, format="MMMM y", locale=self.locale))
         if isinstance(value, dt.date):
             return self.date(value)
         if isinstance(value, Decimal):

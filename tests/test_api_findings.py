@@ -130,3 +130,24 @@ def test_the_action_plan_comes_with_dates_codes_and_words(client: FlaskClient) -
     by = next(step for step in plan if step["code"] == "plan-apply-for-help-by")
     assert by["day"] == "2027-01-04" and "January 4, 2027" in by["text"]
     assert any("1024.41" in c for c in by["citations"])
+
+
+def test_a_sale_known_only_by_its_month_gives_a_range_of_last_days(client: FlaskClient) -> None:
+    body = {
+        "state": "TX", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
+        "occupancy": "primary_residence", "units": 1, "sale_date": "2024-11-17",
+        "sale_date_precision": "month", "sale_price": "200000", "lawsuit_served": "no",
+        "bankruptcy": "none", "today": "2026-11-25",
+        "loans": [{"lien": "first", "purpose": "purchase", "principal": "250000"}],
+    }  # fmt: skip
+    data = post(client, body)
+    deadline = data["loans"][0]["deadline"]
+    assert deadline["last_day"] is None
+    assert (deadline["earliest_last_day"], deadline["latest_last_day"]) == (
+        "2026-11-01",
+        "2026-11-30",
+    )
+    assert data["collectability"] == "unclear"
+    assert "sale_date" in [fact["fact"] for fact in data["unknown_facts"]]
+    bad = client.post("/api/v1/assessments", json={**body, "sale_date_precision": "week"})
+    assert bad.status_code == 422

@@ -511,3 +511,39 @@ def test_page_count_is_given_only_once_the_path_is_known(walker: Walker) -> None
     number, total = map(int, found.groups())
     assert number == 6  # state, occupancy, stage, home value, loan count, then this page
     assert total >= number
+
+
+def test_sale_date_known_only_by_its_month(walker: Walker) -> None:
+    walker.start()
+    walker.answer_all(
+        [
+            ("state", "TX"),
+            ("occupancy", "primary_residence"),
+            ("stage", "foreclosure_sale_done"),
+            ("foreclosure-type", "nonjudicial"),
+            ("sale-date", {"answer-month": "11", "answer-day": "", "answer-year": "2024"}),
+            ("sale-price", "200000"),
+            ("home-value", "220000"),
+            ("written-release", "no"),
+            ("loan-count", "1"),
+            *loan(1, "purchase", "250000"),
+            ("bankruptcy", "none"),
+            ("lawsuit-served", "no"),
+            ("want-pay-estimate", "no"),
+            ("want-tax-check", "no"),
+        ]
+    )
+    assert walker.url == "/check-answers", walker.url
+    assert "November 2024 (day not known)" in walker.page("/check-answers").text
+    result = facts(walker)
+    assert result["sale_date"] == "2024-11-01" and result["sale_date_precision"] == "month"
+    # The month, not the day, comes back when the person goes back to the page.
+    page = walker.page("/questions/sale-date").text
+    assert 'value="11"' in page and 'value="2024"' in page
+    assert re.search(r'name="answer-day"[^>]*value=""', page)
+    # Two years from a day in November 2024 ends between November 1 and 30, 2026: on
+    # November 25 it may have passed, so the answer names the exact day as what tells.
+    report = walker.page("/report").text
+    assert "between November 1, 2026 and November 30, 2026" in report
+    assert "We cannot tell yet" in report
+    assert "the date of the sale" in report.lower()

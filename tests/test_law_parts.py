@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import Any
 
@@ -10,7 +11,7 @@ from questionnaire.law.case import read_case
 from questionnaire.law.facts import Disagreement, Jurisdiction
 from questionnaire.law.library import LawLibrary
 
-from .law_helpers import TODAY, library
+from .law_helpers import TODAY, library, run
 
 RENTAL_COURT_SALE: dict[str, Any] = {
     "state": "AZ",
@@ -69,3 +70,20 @@ def test_an_uncertain_rule_is_unclear_whatever_the_credit() -> None:
     loan = loan_of(with_judicial(confidence="low", credit_confidence="high"))
     assert loan.collectability == "unclear"
     assert any(r.code == "law-unsettled" for r in loan.reasons)
+
+
+def test_a_month_only_sale_keeps_the_bounds_on_the_safe_side() -> None:
+    base = {
+        "stage": "foreclosure_sale_done", "foreclosure_type": "judicial",
+        "occupancy": "primary_residence", "units": 1, "sale_date": "2026-06-10",
+        "sale_date_precision": "month", "sale_price": "100000", "lawsuit_served": "no",
+        "loans": [{"lien": "first", "purpose": "purchase", "principal": "150000"}],
+    }  # fmt: skip
+    # Iowa § 615.1: two years from the judgment, which comes before the sale: no later than
+    # two years from the last day the sale could have been.
+    iowa = run({**base, "state": "IA"}).loans[0].deadline
+    assert iowa is not None and iowa.latest == dt.date(2028, 6, 30)
+    # New York: 90 days from the referee's deed, which comes after the sale: no sooner than
+    # 90 days from the first day it could have been.
+    new_york = run({**base, "state": "NY"}).loans[0].deadline
+    assert new_york is not None and new_york.earliest == dt.date(2026, 8, 30)

@@ -212,3 +212,19 @@ def test_iso_dates_never_raise_anything_but_parse_error(text: str) -> None:
         parsers.parse_iso_date(text)
     except ParseError:
         pass
+
+
+def test_month_and_year_without_a_day() -> None:
+    assert parsers.parse_month_parts(" 3 ", "2025") == dt.date(2025, 3, 1)
+    assert parsers.parse_stored_month("2025-03") == dt.date(2025, 3, 1)
+    assert parsers.parse_stored_month("2025-03-27") is None
+    refused = (
+        ("", "2025", "date_missing_part"),
+        ("13", "2025", "date_month"),
+        ("3", "25", "date_year_digits"),
+        ("x", "2025", "date_format"),
+    )
+    for month, year, code in refused:
+        with pytest.raises(ParseError) as error:
+            parsers.parse_month_parts(month, year)
+        assert error.value.code == code

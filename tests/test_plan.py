@@ -117,3 +117,12 @@ def test_steps_come_urgent_first_then_by_date_then_the_rest() -> None:
     dated = [s.day for s in plan if s.day is not None and not s.urgent]
     assert dated == sorted(dated)
     assert plan[-1].reason.code == "plan-keep-papers"
+
+
+def test_a_sale_set_for_a_month_counts_37_days_from_its_first_day() -> None:
+    facts = one_loan(
+        state="NY", stage="sale_scheduled", foreclosure_type="judicial",
+        sale_date="2027-03-01", sale_date_precision="month", lawsuit_served="no",
+    )  # fmt: skip
+    found = step(facts, "plan-apply-for-help-by-month")
+    assert found.day == dt.date(2027, 3, 1) - dt.timedelta(days=37) and found.approximate

@@ -156,6 +156,12 @@ def _schemas(describe: dict[str, str]) -> dict[str, Any]:
             "stage": _enum(vocab.STAGES, "What is happening with the home."),
             "foreclosure_type": _enum(vocab.FORECLOSURE_TYPES, "Court (judicial) or not."),
             "sale_date": {**DATE, "description": "Date of the sale, done or planned."},
+            "sale_date_precision": {
+                "type": "string",
+                "enum": list(vocab.DATE_PRECISIONS),
+                "description": "'month' when only the month of the sale is known; the time "
+                "limits are then given as a range of days.",
+            },
             "sale_price": {**MONEY, "description": "Price of the foreclosure sale or short sale."},
             "home_value": {**MONEY, "description": "Fair market value at the time of sale."},
             "lender_approved_sale": _enum(vocab.ANSWERS, "The lender approved the short sale."),

@@ -140,7 +140,8 @@ def _deadline_effects(
     jurisdiction: Jurisdiction, case: Case, result: DeadlineResult | None, processes: list[str]
 ) -> tuple[list[Reason], str | None]:
     """Reasons about the time limit; 'barred' when it has surely run out, 'unclear' when that
-    is not settled law, 'unclear-served' when it ran out unless the lender sued in time."""
+    is not settled law, and 'unclear-served' or 'unclear-day' when one fact would tell
+    (SETTLED_BY)."""
     if result is None:
         return [finding("no-special-deadline", state=jurisdiction.code)], None
     rule = result.rule
@@ -158,6 +159,8 @@ def _deadline_effects(
     ]
     if result.last_day is not None:
         reasons.append(finding("deadline-last-day", day=result.last_day))
+    elif result.earliest is not None and result.latest is not None:
+        reasons.append(finding("deadline-between", start=result.earliest, end=result.latest))
     elif result.earliest is not None:
         reasons.append(finding("deadline-not-before", day=result.earliest, needs=result.needs))
     elif result.latest is not None:
@@ -169,21 +172,26 @@ def _deadline_effects(
     disputed = any(jurisdiction.disputed(f"deadline.{p}") for p in processes)
     settled = rule.confidence == "high" and not disputed and not result.missing
     out_of_time = case.lawsuit_served == "no" or rule.voids_judgment
+    day = result.last_day or result.latest
+    if result.passed is None and result.earliest and result.latest and out_of_time:
+        # Only the month of the sale is known, and today falls inside the range of last days.
+        reasons.append(finding("deadline-may-have-passed-day", end=result.latest))
+        return reasons, "unclear-day"
     if result.passed and out_of_time and settled:
         code = "deadline-judgment-void" if rule.voids_judgment else "deadline-passed-not-served"
-        reasons.append(finding(code, day=result.last_day))
+        reasons.append(finding(code, day=day))
         return reasons, "barred"
     if result.passed and out_of_time:
         # The time may have run out, but this time limit is not settled law (or depends on
         # facts we lack): neither "barred" nor "the lender can collect" would be honest.
-        reasons.append(finding("deadline-may-have-passed", day=result.last_day, unsettled=True))
+        reasons.append(finding("deadline-may-have-passed", day=day, unsettled=True))
         return reasons, "unclear"
     if result.passed and settled and case.lawsuit_served in ("not_sure", None):
         # Out of time unless the lender sued before that day: whether it did settles it.
-        reasons.append(finding("deadline-passed-if-not-sued", day=result.last_day))
+        reasons.append(finding("deadline-passed-if-not-sued", day=day))
         return reasons, "unclear-served"
     if result.passed and case.lawsuit_served in ("yes", "not_sure", None):
-        reasons.append(finding("deadline-passed-served", day=result.last_day))
+        reasons.append(finding("deadline-passed-served", day=day))
     return reasons, None
 
 
@@ -210,6 +218,11 @@ def _deadline_for(
             verdict = "unclear" if any(v for v in each) else None
             reasons.append(finding("deadline-depends-on-court"))
     return result, reasons, verdict
+
+
+# A time limit that may have run out, and the fact that would tell: whether the lender sued
+# in time, or the exact day of a sale known only by its month.
+SETTLED_BY = {"unclear-served": "lawsuit_served", "unclear-day": "sale_date"}
 
 
 @dataclass
@@ -251,13 +264,18 @@ def _loan_finding(
     if verdict == "barred" and result.collectability != "barred":
         result.collectability = verdict
         result.barred_by = "deadline"
-    elif verdict in ("unclear", "unclear-served") and result.collectability in (
-        "allowed",
-        "limited",
+    elif (
+        verdict is not None
+        and verdict.startswith("unclear")
+        and result.collectability
+        in (
+            "allowed",
+            "limited",
+        )
     ):
         result.collectability = "unclear"
-        if verdict == "unclear-served":
-            result.add_unknown(["lawsuit_served"])
+        if verdict in SETTLED_BY:
+            result.add_unknown([SETTLED_BY[verdict]])
     if verdict == "unclear" and len(processes) > 1:
         # The time limit differs with the kind of foreclosure: knowing it settles the answer.
         result.add_unknown(["foreclosure_type"])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +13,7 @@ from ..states import STATE_NAMES
 from ..vocabulary import (
     Answer,
     Bankruptcy,
+    DatePrecision,
     ForeclosingLien,
     ForeclosureType,
     Lien,
@@ -32,6 +34,7 @@ STAGES = values(Stage)
 FORECLOSURE_TYPES = values(ForeclosureType)
 FORECLOSING_LIENS = values(ForeclosingLien)
 ANSWERS = values(Answer)
+DATE_PRECISIONS = values(DatePrecision)
 BANKRUPTCY = values(Bankruptcy)
 MONEY_FIELDS = ("principal", "interest_owed", "fees_and_costs", "other_charges")
 LOAN_FIELDS = ("lien", "purpose", "owner", *MONEY_FIELDS, *LOAN_FACTS)
@@ -44,6 +47,7 @@ CASE_FIELDS = (
     "stage",
     "foreclosure_type",
     "sale_date",
+    "sale_date_precision",
     "sale_price",
     "home_value",
     "lender_approved_sale",
@@ -99,6 +103,8 @@ class Case:
     acres: Decimal | None = None
     foreclosure_type: str | None = None
     sale_date: dt.date | None = None
+    # "month": only the month of the sale is known; sale_date is its first day.
+    sale_date_precision: str = "day"
     sale_price: Decimal | None = None
     home_value: Decimal | None = None
     lender_approved_sale: str | None = None
@@ -112,6 +118,16 @@ class Case:
     debts_total: Decimal | None = None
     # Deciding facts about the case (dates as dates, the others yes / no / not_sure).
     facts: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def sale_dates(self) -> tuple[dt.date, dt.date] | None:
+        """The first and last day the sale could have been (the same day when known)."""
+        if self.sale_date is None:
+            return None
+        if self.sale_date_precision != "month":
+            return self.sale_date, self.sale_date
+        last = calendar.monthrange(self.sale_date.year, self.sale_date.month)[1]
+        return self.sale_date, self.sale_date.replace(day=last)
 
     def fact(self, name: str, loan: Loan | None = None) -> Any:
         """A deciding fact's value (the loan's own for loan-level facts); None when unknown."""
@@ -283,6 +299,10 @@ def read_case(data: Any, today: dt.date) -> Case:
             data, "foreclosure_type", FORECLOSURE_TYPES, "foreclosure_type"
         ),
         sale_date=reader.date(data, "sale_date", "sale_date"),
+        sale_date_precision=reader.choice(
+            data, "sale_date_precision", DATE_PRECISIONS, "sale_date_precision"
+        )
+        or "day",
         sale_price=reader.money(data, "sale_price", "sale_price"),
         home_value=reader.money(data, "home_value", "home_value"),
         lender_approved_sale=reader.choice(
@@ -303,4 +323,6 @@ def read_case(data: Any, today: dt.date) -> Case:
 
     if errors.errors:
         raise errors
+    if case.sale_date is not None and case.sale_date_precision == "month":
+        case = replace(case, sale_date=case.sale_date.replace(day=1))
     return case

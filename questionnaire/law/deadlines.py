@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .case import Case, Loan
 from .facts import Deadline, Jurisdiction, Period
@@ -85,23 +85,40 @@ def _start(jurisdiction: Jurisdiction, case: Case, rule: Deadline) -> dt.date | 
     return value if isinstance(value, dt.date) else None
 
 
+def _last_day(start: dt.date, rule: Deadline) -> dt.date:
+    begin = start + dt.timedelta(days=1) if rule.starts_next_day else start
+    return add_period(begin, rule.period)
+
+
 def compute(jurisdiction: Jurisdiction, case: Case, rule: Deadline) -> DeadlineResult:
     """The last day under one time limit, or the bounds we can give without its start."""
     start = _start(jurisdiction, case, rule)
+    if start is not None and case.sale_date_precision == "month" and case.sale_dates:
+        # Only the month of the sale is known: the last day falls in a range of days.
+        latest_start = _start(jurisdiction, replace(case, sale_date=case.sale_dates[1]), rule)
+        if latest_start is not None and latest_start != start:
+            first, last = _last_day(start, rule), _last_day(latest_start, rule)
+            passed = True if case.today > last else False if case.today <= first else None
+            return DeadlineResult(
+                rule, None, passed, earliest=first, latest=last, needs="sale_date"
+            )
     if start is not None:
-        begin = start + dt.timedelta(days=1) if rule.starts_next_day else start
-        last_day = add_period(begin, rule.period)
+        last_day = _last_day(start, rule)
         return DeadlineResult(rule, last_day, case.today > last_day, starts=start)
     needs = TRIGGER_FACT.get(rule.trigger)
     if rule.trigger == "end_of_redemption" or needs == "sale_date":
         needs = "sale_date" if case.sale_date is None else None
     if case.sale_date is None or rule.trigger == "other":
         return DeadlineResult(rule, None, None, needs=needs)
-    bound = add_period(case.sale_date, rule.period)
+    first, last = case.sale_dates or (case.sale_date, case.sale_date)
     if rule.trigger in AFTER_SALE:
-        return DeadlineResult(rule, None, None, earliest=bound, needs=needs)
+        # The event comes after the sale: no sooner than the period from its earliest day.
+        return DeadlineResult(
+            rule, None, None, earliest=add_period(first, rule.period), needs=needs
+        )
     if rule.trigger in BEFORE_SALE:
-        return DeadlineResult(rule, None, None, latest=bound, needs=needs)
+        # The event comes before the sale: no later than the period from its latest day.
+        return DeadlineResult(rule, None, None, latest=add_period(last, rule.period), needs=needs)
     return DeadlineResult(rule, None, None, needs=needs)
 
 

@@ -68,6 +68,10 @@ def _loss_mitigation(case: Case, federal: FederalLaw) -> list[Step]:
             Step(federal_reason(federal, rule, "plan-apply-for-help"), paper="servicer_letters")
         ]
     by = sale - dt.timedelta(days=period_parts(rule.period)[0])
+    if by >= case.today and case.sale_date_precision == "month":
+        # Counted from the first day of the month of the sale: the safe side.
+        reason = federal_reason(federal, rule, "plan-apply-for-help-by-month", day=by, month=sale)
+        return [Step(reason, day=by, approximate=True, paper="notice_of_sale")]
     if by >= case.today:
         reason = federal_reason(federal, rule, "plan-apply-for-help-by", day=by, sale=sale)
         return [Step(reason, day=by, paper="notice_of_sale")]
@@ -125,7 +129,18 @@ def _lenders(case: Case, loans: tuple[LoanAssessment, ...]) -> list[Step]:
     steps = []
     for loan in loans:
         deadline = loan.deadline
-        if deadline is None or deadline.last_day is None:
+        if deadline is None:
+            continue
+        if deadline.last_day is None and deadline.earliest and deadline.latest:
+            # Only the month of the sale is known: watch until the latest possible last day.
+            if loan.carries_exposure and deadline.passed is not True:
+                reason = finding("plan-lender-deadline", day=deadline.latest, lien=loan.lien)
+                steps.append(
+                    Step(reason, day=deadline.latest, approximate=True, lien=loan.lien,
+                         paper="court_mail")
+                )  # fmt: skip
+            continue
+        if deadline.last_day is None:
             continue
         if loan.carries_exposure and not deadline.passed:
             reason = finding("plan-lender-deadline", day=deadline.last_day, lien=loan.lien)

@@ -34,6 +34,9 @@ def shown_answer(question: Question, value: str) -> str:
         except parsers.ParseError:
             return value
     if kind == "date":
+        month = parsers.parse_stored_month(value)
+        if month is not None:
+            return format_date(month, format="MMMM y") + " " + _("(day not known)")
         try:
             return format_date(parsers.parse_iso_date(value), format="long")
         except parsers.ParseError:
