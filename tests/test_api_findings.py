@@ -128,7 +128,7 @@ def test_the_action_plan_comes_with_dates_codes_and_words(client: FlaskClient) -
     assert plan[0]["code"] == "plan-answer-papers-within" and plan[0]["urgent"] is True
     assert "20 days" in plan[0]["text"] and plan[0]["paper"]
     by = next(step for step in plan if step["code"] == "plan-apply-for-help-by")
-    assert by["day"] == "2027-01-04" and "January 4, 2027" in by["text"]
+    assert by["day"] == "2027-01-04" and "February 10, 2027" in by["text"]
     assert any("1024.41" in c for c in by["citations"])
 
 

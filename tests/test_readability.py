@@ -35,6 +35,8 @@ def texts() -> list[tuple[str, str]]:
             found.append((f"options.{option['id']}.{name}", option[name]["en"]))
         for number, caution in enumerate(option["cautions"]):
             found.append((f"options.{option['id']}.caution{number}", caution["text"]["en"]))
+    for entry in GLOSSARY["terms"]:
+        found.append((f"glossary.{entry['term']}", entry["definition"]["en"]))
     for question in QUESTIONNAIRE.all_questions():
         for name in ("title", "hint", "why"):
             text = getattr(question, name)

@@ -7,12 +7,15 @@ import re
 from typing import Any
 
 import pytest
+import textstat
+from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
 from bench.situations import SITUATIONS, walk
 from questionnaire.glossary import load_glossary
 
 from .law_helpers import ROOT
+from .test_readability import MAX_GRADE, plain
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
 
@@ -58,3 +61,26 @@ def test_situation_reaches_a_report_to_act_on(client: FlaskClient, name: str) ->
         if html.escape(term.term) in shown or term.term in shown:
             assert term.pattern.search(text), f"{term.term} is explained but not used"
     assert "not legal advice" in page
+
+
+@pytest.mark.parametrize("name", list(SITUATIONS))
+def test_every_text_on_the_report_reads_at_grade_eight(client: FlaskClient, name: str) -> None:
+    _walk(client, SITUATIONS[name])
+    soup = BeautifulSoup(client.get("/report").text, "html.parser")
+    main = soup.find("main")
+    assert main is not None
+    # Citations, source titles and addresses are for lawyers, and the names of help services
+    # are names: they are not measured (the words about each service are).
+    for skipped in main.select(".citation, .sources, .citations, .url, .help-name, form"):
+        skipped.decompose()
+    hard = []
+    for block in main.find_all(["p", "li", "summary", "dd", "h2", "h3"]):
+        if block.find(["p", "li", "ul", "ol", "dl"]):
+            continue  # measured at its own blocks
+        text = " ".join(block.get_text(" ").split())
+        if len(text.split()) < 4:
+            continue
+        grade = textstat.flesch_kincaid_grade(plain(text))
+        if grade > MAX_GRADE:
+            hard.append(f"{grade:.1f}: {text}")
+    assert not hard, "\n".join(hard)
