@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from .. import parsers
 from ..content import Questionnaire
 from ..flow import Location
-from ..i18n import text
+from ..i18n import text, words
 from ..schema import Question
 from ..states import STATE_NAMES
 
@@ -30,7 +30,8 @@ def shown_answer(question: Question, value: str) -> str:
         return STATE_NAMES.get(value, value)
     if kind == "money":
         try:
-            return parsers.format_money(parsers.parse_money(value))
+            # Written the way the report writes money ($230,000, $1,250.50).
+            return words().money(parsers.parse_money(value))
         except parsers.ParseError:
             return value
     if kind == "date":
