@@ -1,0 +1,143 @@
+"""Move content texts out to a translator and back in, keeping each YAML file's layout."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+SOURCE_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class TextSpot:
+    """Where one English text sits in a content file, and how to write a sibling language."""
+
+    path: str
+    english: str
+    languages: frozenset[str]
+    flow: bool
+    line: int
+    column: int
+    """For a flow map, where its closing brace is; for a block map, the indent of `en:`."""
+
+
+def _spots(node: yaml.Node, trail: str, found: list[TextSpot]) -> None:
+    if isinstance(node, yaml.MappingNode):
+        keys = {k.value: v for k, v in node.value if isinstance(k, yaml.ScalarNode)}
+        english = keys.get(SOURCE_LANGUAGE)
+        if isinstance(english, yaml.ScalarNode) and all(
+            isinstance(v, yaml.ScalarNode) for v in keys.values()
+        ):
+            key_node = next(k for k, _ in node.value if k.value == SOURCE_LANGUAGE)
+            flow = bool(node.flow_style)
+            found.append(
+                TextSpot(
+                    path=trail,
+                    english=english.value,
+                    languages=frozenset(keys),
+                    flow=flow,
+                    line=node.end_mark.line if flow else english.end_mark.line,
+                    column=node.end_mark.column - 1 if flow else key_node.start_mark.column,
+                )
+            )
+            return
+        for key, value in node.value:
+            _spots(value, f"{trail}.{key.value}" if trail else str(key.value), found)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _spots(item, f"{trail}[{index}]", found)
+
+
+def text_spots(source: str) -> list[TextSpot]:
+    """Every `{en: ...}` text in a YAML document, with its path like `a.b[2].says`."""
+    root = yaml.compose(source, Loader=yaml.SafeLoader)
+    found: list[TextSpot] = []
+    if root is not None:
+        _spots(root, "", found)
+    return found
+
+
+def export_texts(files: list[Path], language: str, base: Path) -> dict[str, dict[str, str]]:
+    """The English texts that lack `language`, by file (relative to `base`) and path."""
+    wanted: dict[str, dict[str, str]] = {}
+    for file in files:
+        missing = {
+            spot.path: spot.english
+            for spot in text_spots(file.read_text(encoding="utf-8"))
+            if language not in spot.languages
+        }
+        if missing:
+            wanted[file.relative_to(base).as_posix()] = missing
+    return wanted
+
+
+def _quoted(value: str) -> str:
+    # JSON's double-quoted strings are valid YAML double-quoted scalars.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def insert_language(source: str, language: str, texts: dict[str, str]) -> tuple[str, list[str]]:
+    """The document with `language: text` written beside each `en:` named in `texts`.
+
+    Returns the new source and the paths that were not found or already had the language.
+    """
+    lines = source.split("\n")
+    spots = {spot.path: spot for spot in text_spots(source)}
+    skipped = [path for path in texts if path not in spots or language in spots[path].languages]
+    chosen = [spots[path] for path in texts if path not in skipped]
+    # Write from the bottom up so earlier positions stay valid.
+    for spot in sorted(chosen, key=lambda s: (s.line, s.column), reverse=True):
+        value = _quoted(texts[spot.path].strip())
+        if spot.flow:
+            row = lines[spot.line]
+            lines[spot.line] = f"{row[: spot.column]}, {language}: {value}{row[spot.column :]}"
+        else:
+            lines.insert(spot.line + 1, f"{' ' * spot.column}{language}: {value}")
+    return "\n".join(lines), skipped
+
+
+def import_texts(
+    translations: dict[str, dict[str, str]], language: str, base: Path
+) -> list[str]:
+    """Write translated texts into their content files; return problems (unknown paths)."""
+    problems: list[str] = []
+    for name, texts in translations.items():
+        file = base / name
+        if not file.is_file():
+            problems.append(f"{name}: no such content file")
+            continue
+        updated, skipped = insert_language(file.read_text(encoding="utf-8"), language, texts)
+        yaml.safe_load(updated)  # never write a file that no longer parses
+        file.write_text(updated, encoding="utf-8")
+        problems += [f"{name}: {path}: not found or already has {language}" for path in skipped]
+    return problems
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
+ENGLISH_TERM = re.compile(r"\(en: ([^()]+)\)")
+
+
+def check_translation(
+    source: dict[str, dict[str, str]], translated: dict[str, dict[str, str]]
+) -> list[str]:
+    """Problems in a translation file: missing or extra texts, lost placeholders, bad markup."""
+    problems: list[str] = []
+    for name, texts in source.items():
+        done = translated.get(name, {})
+        for path, english in texts.items():
+            where = f"{name}: {path}"
+            text = done.get(path, "")
+            if not text.strip():
+                problems.append(f"{where}: missing")
+                continue
+            if sorted(PLACEHOLDER.findall(english)) != sorted(PLACEHOLDER.findall(text)):
+                problems.append(f"{where}: placeholders differ from the English")
+            if text.count("(en:") != len(ENGLISH_TERM.findall(text)):
+                problems.append(f"{where}: write English terms as (en: term)")
+        problems += [f"{name}: {path}: not in the source" for path in set(done) - set(texts)]
+    problems += [f"{name}: not in the source" for name in set(translated) - set(source)]
+    return problems
