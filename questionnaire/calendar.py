@@ -8,7 +8,9 @@ import hashlib
 from icalendar import Calendar, Event
 
 
-def calendar_file(steps: list[tuple[dt.date, str]], state: str, made: dt.date) -> bytes:
+def calendar_file(
+    steps: list[tuple[dt.date, str]], state: str, made: dt.date, language: str = "en"
+) -> bytes:
     """An .ics file with one all-day event per dated step; nothing personal in it."""
     calendar = Calendar()
     calendar.add("prodid", "-//Shortfall//Report dates//EN")
@@ -22,8 +24,9 @@ def calendar_file(steps: list[tuple[dt.date, str]], state: str, made: dt.date) -
         event.add("dtstamp", dt.datetime.combine(made, dt.time(), tzinfo=dt.UTC))
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", text if len(text) <= 70 else text[:67].rstrip() + "…")
-        event.add("description", text)
+        summary = text if len(text) <= 70 else text[:67].rstrip() + "…"
+        event.add("summary", summary, parameters={"LANGUAGE": language})
+        event.add("description", text, parameters={"LANGUAGE": language})
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return bytes(calendar.to_ical())

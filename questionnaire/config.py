@@ -52,7 +52,6 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SECURE=os.environ.get("SHORTFALL_SECURE_COOKIES", "0") == "1",
         PERMANENT_SESSION_LIFETIME=dt.timedelta(days=30),
-        LANGUAGES=("en",),
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
         RATELIMIT_STORAGE_URI=os.environ.get("SHORTFALL_RATELIMIT_STORAGE", "memory://"),

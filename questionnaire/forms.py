@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -136,12 +137,23 @@ def _choices(question: Question, text: Text) -> Choices:
     return [(option.value, text(option.label)) for option in question.options]
 
 
+def _state_choices() -> list[tuple[str, str]]:
+    """The states by their names in the person's language, in that language's order."""
+    from .i18n import words
+
+    named = [(code, words().state(code)) for code in STATE_NAMES]
+    return sorted(named, key=lambda choice: strxfrm_key(choice[1]))
+
+
+def strxfrm_key(name: str) -> str:
+    """Sort key ignoring accents, so 'Hawái' sorts with 'Hawaii'."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
+
+
 FIELD_BUILDERS: dict[str, Callable[[Question, Text, list[Any]], Field]] = {
     "single_choice": lambda q, t, v: ChoiceField(choices=_choices(q, t), validators=v),
     "yes_no_unsure": lambda q, t, v: ChoiceField(choices=_choices(q, t), validators=v),
-    "us_state": lambda q, t, v: StateField(
-        choices=[("", "")] + [(code, name) for code, name in STATE_NAMES.items()], validators=v
-    ),
+    "us_state": lambda q, t, v: StateField(choices=[("", ""), *_state_choices()], validators=v),
     "money": lambda q, t, v: StringField(validators=v),
     "whole_number": lambda q, t, v: StringField(validators=v),
     "decimal_number": lambda q, t, v: StringField(validators=v),

@@ -3,37 +3,63 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 import yaml
 
+from .terms import without_terms
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per term
 class Term:
-    """A word people meet in papers from lenders and courts, with the forms it takes."""
+    """A word people meet in papers from lenders and courts, with the forms it takes.
 
-    term: str
+    Each language has its own word (`term`, which may quote the English one as
+    `(en: …)`), its own other forms (`also`) and its own definition.
+    """
+
+    term: dict[str, str]
     definition: dict[str, str]
-    also: tuple[str, ...] = ()
+    also: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def name(self, language: str) -> str:
+        """The term as a heading in this language, English term quoted."""
+        return self.term.get(language) or self.term["en"]
+
+    @cache  # noqa: B019 - a few dozen terms, kept for the app's life
+    def pattern(self, language: str) -> re.Pattern[str]:
         """Matches the term or any of its other forms as whole words, any case."""
-        forms = sorted((self.term, *self.also), key=len, reverse=True)
+        word = without_terms(self.name(language))
+        forms = sorted((word, *self.also.get(language, ())), key=len, reverse=True)
         return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])", re.I)
+
+
+def _texts(value: str | dict[str, str]) -> dict[str, str]:
+    return {"en": value} if isinstance(value, str) else dict(value)
+
+
+def _forms(value: list[str] | dict[str, list[str]] | None) -> dict[str, tuple[str, ...]]:
+    if value is None:
+        return {}
+    if isinstance(value, list):
+        return {"en": tuple(value)}
+    return {language: tuple(forms) for language, forms in value.items()}
 
 
 def load_glossary(path: Path) -> list[Term]:
     """Read content/glossary.yaml."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return [
-        Term(item["term"], dict(item["definition"]), tuple(item.get("also", ())))
+        Term(_texts(item["term"]), dict(item["definition"]), _forms(item.get("also")))
         for item in data["terms"]
     ]
 
 
-def used_in(text: str, terms: list[Term]) -> list[Term]:
-    """The terms this text uses, in alphabetical order."""
-    return sorted((t for t in terms if t.pattern.search(text)), key=lambda t: t.term.lower())
+def used_in(text: str, terms: list[Term], language: str = "en") -> list[Term]:
+    """The terms this text uses, in alphabetical order of this language's words."""
+    return sorted(
+        (t for t in terms if t.pattern(language).search(text)),
+        key=lambda t: without_terms(t.name(language)).lower(),
+    )

@@ -52,6 +52,14 @@ def start_interview(language: str) -> Interview:
     return interview
 
 
+def set_language(language: str) -> None:
+    """Store a newly chosen language with this browser's interview, if it has one."""
+    interview = current_interview()
+    if interview is not None and interview.language != language:
+        interview.language = language
+        db().commit()
+
+
 def answers_of(interview: Interview) -> dict[str, str]:
     """The stored answers, keyed by question id (and item number for loans)."""
     data = json.loads(interview.answers or "{}")

@@ -100,9 +100,7 @@ def insert_language(source: str, language: str, texts: dict[str, str]) -> tuple[
     return "\n".join(lines), skipped
 
 
-def import_texts(
-    translations: dict[str, dict[str, str]], language: str, base: Path
-) -> list[str]:
+def import_texts(translations: dict[str, dict[str, str]], language: str, base: Path) -> list[str]:
     """Write translated texts into their content files; return problems (unknown paths)."""
     problems: list[str] = []
     for name, texts in translations.items():

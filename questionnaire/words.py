@@ -11,18 +11,20 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency
 from pydantic import BaseModel, ConfigDict
 
 from .law.findings import Reason, UnknownFact
 from .states import STATE_NAMES
+from .terms import plain_terms
 
 Texts = dict[str, str]
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 # Parameters whose value is a key into a phrase table of the same name.
-PHRASE_TABLES = ("process", "credit", "trigger", "unit", "plan", "paper", "after", "lien")
+PHRASE_TABLES = ("process", "credit", "trigger", "unit", "plan", "paper", "after", "lien", "state")
 
 
 class FactWords(BaseModel):
@@ -49,6 +51,8 @@ class Phrases(BaseModel):
     after: dict[str, Texts]
     lien: dict[str, Texts]
     fact: dict[str, FactWords]
+    state: dict[str, Texts] = {}
+    """State names where a language writes them its own way (others keep the English)."""
 
 
 class FindingWords(BaseModel):
@@ -105,20 +109,36 @@ class Rendered:
     sources: tuple[tuple[str, str], ...]  # (title, url)
 
 
+def us_locale(language: str) -> str:
+    """The locale for money, dates and lists: the language as written in the US if Babel has it.
+
+    People read their papers in US formats ($1,250.50), whatever their language."""
+    try:
+        Locale.parse(f"{language}_US")
+    except (UnknownLocaleError, ValueError):
+        return language
+    return f"{language}_US"
+
+
 class Words:
     """Renders findings, money and dates for one language."""
 
-    def __init__(self, words: FindingWords, language: str, fallback: str = "en") -> None:
+    def __init__(
+        self, words: FindingWords, language: str, fallback: str = "en", plain: bool = False
+    ) -> None:
         self.words = words
         self.language = language
         self.fallback = fallback
-        self.locale = {"en": "en_US", "es": "es_US"}.get(language, language)
+        self.locale = us_locale(language)
+        self.plain = plain
+        """Plain text (API, calendar): quoted English terms as `(term)`, not page mark-up."""
 
     def pick(self, texts: Mapping[str, str] | None) -> str:
         """A text in this language (content checks guarantee it exists)."""
         if not texts:
             return ""
-        return texts.get(self.language) or texts.get(self.fallback, "")
+        text = texts.get(self.language) or texts.get(self.fallback, "")
+        return plain_terms(text) if self.plain else text
 
     def money(self, amount: Decimal | None) -> str:
         """$1,234.56 in this language's format."""
@@ -137,6 +157,15 @@ class Words:
         """A date written out: 'September 15, 2026'."""
         return "" if day is None else str(format_date(day, format="long", locale=self.locale))
 
+    def month(self, day: dt.date) -> str:
+        """A month written out: 'March 2027', 'marzo de 2027'."""
+        return str(format_skeleton("yMMMM", day, locale=self.locale))
+
+    def state(self, code: str) -> str:
+        """A state's name in this language: 'New York', 'Nueva York'."""
+        names = self.words.phrases.state.get(code)
+        return self.pick(names) if names else STATE_NAMES.get(code, code)
+
     def fact_to_find(self, name: str) -> str:
         """'whether your lender bought the home at the sale'."""
         fact = self.words.phrases.fact.get(name)
@@ -149,7 +178,7 @@ class Words:
     def _param(self, name: str, value: Any, params: Mapping[str, Any]) -> str:
         phrases = self.words.phrases
         if name == "state":
-            return STATE_NAMES.get(str(value), str(value))
+            return self.state(str(value))
         if name in PHRASE_TABLES and name != "unit":
             return self.pick(getattr(phrases, name).get(str(value)))
         if isinstance(value, Mapping):
@@ -167,7 +196,7 @@ class Words:
             key = unit[:-1] if count == 1 else unit
             return self.pick(phrases.unit.get(key)).replace("{count}", str(count))
         if name == "month" and isinstance(value, dt.date):
-            return str(format_date(value, format="MMMM y", locale=self.locale))
+            return self.month(value)
         if isinstance(value, dt.date):
             return self.date(value)
         if isinstance(value, Decimal):

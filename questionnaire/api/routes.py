@@ -6,9 +6,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, g, jsonify, request
+from flask_babel import gettext, refresh
 
 from ..clock import today
+from ..i18n import current_language, languages
 from ..law.assess import assess
 from ..law.case import CaseErrors, read_case
 from ..law.library import LawLibrary
@@ -47,13 +49,16 @@ def body() -> Any:
 
 
 def words_for(data: Any) -> Words | None:
-    """The words for the language asked in the body, else by Accept-Language, else English."""
-    languages = list(current_app.extensions["shortfall.questionnaire"].languages)
+    """The words for the language asked in the body, else by Accept-Language, else English.
+
+    None when the body asks for a language we do not offer."""
     asked = data.get("language") if isinstance(data, dict) else None
-    if asked is not None and asked not in languages:
-        return None
-    language = asked or request.accept_languages.best_match(languages) or languages[0]
-    return Words(current_app.extensions["shortfall.words"], language)
+    if asked is not None:
+        if asked not in languages():
+            return None
+        g.language = asked
+        refresh()  # messages from here on are in the asked language
+    return Words(current_app.extensions["shortfall.words"], current_language(), plain=True)
 
 
 def questions_by_field() -> dict[str, Any]:
@@ -72,16 +77,18 @@ def create_assessment() -> tuple[Response, int] | Response:
     """Assess a case from its facts; 422 with field messages for bad input."""
     data: Any = body()
     if data is None:
-        return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
+        return problem(
+            422, [{"field": "", "message": gettext("Send the case facts as a JSON object.")}]
+        )
     words = words_for(data)
     if words is None:
-        return problem(
-            422, [{"field": "language", "message": "Use a language code we offer, such as en."}]
-        )
+        offered = ", ".join(languages())
+        message = gettext("Use a language code we offer: %(codes)s.", codes=offered)
+        return problem(422, [{"field": "language", "message": message}])
     try:
         case = read_case(data, today())
     except CaseErrors as errors:
-        return problem(422, errors.errors)
+        return problem(422, errors.worded(gettext))
     result = assess(case, law())
     return jsonify(assessment_json(result, words, questions_by_field()))
 
@@ -94,17 +101,25 @@ def report_pdf() -> Any:
 
     data: Any = body()
     if not isinstance(data, dict):
-        return problem(422, [{"field": "", "message": "Send the case facts as a JSON object."}])
+        return problem(
+            422, [{"field": "", "message": gettext("Send the case facts as a JSON object.")}]
+        )
+    if words_for(data) is None:
+        offered = ", ".join(languages())
+        message = gettext("Use a language code we offer: %(codes)s.", codes=offered)
+        return problem(422, [{"field": "language", "message": message}])
     facts = dict(data)
+    facts.pop("language", None)
     name = facts.pop("name_on_cover", "") or ""
     if not isinstance(name, str) or len(name) > 80:
         return problem(
-            422, [{"field": "name_on_cover", "message": "Use text of 80 characters or fewer."}]
+            422,
+            [{"field": "name_on_cover", "message": gettext("Use text of 80 characters or fewer.")}],
         )
     try:
         case = read_case(facts, today())
     except CaseErrors as errors:
-        return problem(422, errors.errors)
+        return problem(422, errors.worded(gettext))
     return pdf_response(case, " ".join(name.split()))
 
 
@@ -133,7 +148,9 @@ def get_jurisdiction(code: str) -> tuple[Response, int] | Response:
     """All the law facts of one jurisdiction, with citations and sources."""
     item = law().get(code) if len(code) == 2 else None
     if item is None:
-        return problem(404, [{"field": "code", "message": "Use a two-letter state code or DC."}])
+        return problem(
+            404, [{"field": "code", "message": gettext("Use a two-letter state code or DC.")}]
+        )
     return jsonify(item.model_dump(mode="json"))
 
 

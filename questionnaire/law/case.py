@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -140,11 +141,31 @@ class Case:
 class CaseErrors(Exception):
     """Input that cannot be assessed: one plain message per field."""
 
-    errors: list[dict[str, str]] = field(default_factory=list)
+    problems: list[tuple[str, str, dict[str, str]]] = field(default_factory=list)
 
-    def add(self, where: str, message: str) -> None:
-        """Record a problem with one field."""
-        self.errors.append({"field": where, "message": message})
+    def add(self, where: str, message: str, **params: str) -> None:
+        """Record a problem with one field (an English message, marked for translation)."""
+        self.problems.append((where, message, params))
+
+    def worded(self, translate: Callable[[str], str] = str) -> list[dict[str, str]]:
+        """The problems as {field, message}, each message put into words by `translate`."""
+        return [
+            {
+                "field": where,
+                "message": translate(message) % params if params else translate(message),
+            }
+            for where, message, params in self.problems
+        ]
+
+    @property
+    def errors(self) -> list[dict[str, str]]:
+        """The problems in English."""
+        return self.worded()
+
+
+def N_(message: str) -> str:
+    """Mark an English message for the translation catalogs; translated where it is shown."""
+    return message
 
 
 class _Reader:
@@ -164,10 +185,10 @@ class _Reader:
         value = data.get(name)
         if value is None:
             if required:
-                self.errors.add(where, "This field is required.")
+                self.errors.add(where, N_("This field is required."))
             return None
         if not isinstance(value, str) or value not in allowed:
-            self.errors.add(where, f"Use one of: {', '.join(allowed)}.")
+            self.errors.add(where, N_("Use one of: %(values)s."), values=", ".join(allowed))
             return None
         return value
 
@@ -176,12 +197,16 @@ class _Reader:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
-            self.errors.add(where, 'Give money as dollars and cents, like "1234.56" or 1234.56.')
+            self.errors.add(
+                where, N_('Give money as dollars and cents, like "1234.56" or 1234.56.')
+            )
             return None
         try:
             return parsers.parse_money(value if isinstance(value, str) else str(value))
         except parsers.ParseError as error:
-            self.errors.add(where, _MONEY_MESSAGES.get(error.code, "This is not a valid amount."))
+            self.errors.add(
+                where, _MONEY_MESSAGES.get(error.code, N_("This is not a valid amount."))
+            )
             return None
 
     def date(self, data: dict[str, Any], name: str, where: str) -> dt.date | None:
@@ -194,17 +219,17 @@ class _Reader:
             return parsers.parse_iso_date(value)
         except parsers.ParseError as error:
             if error.code == "date_impossible":
-                self.errors.add(where, "This date does not exist.")
+                self.errors.add(where, N_("This date does not exist."))
             else:
-                self.errors.add(where, "Give a real date as YYYY-MM-DD, like 2025-03-27.")
+                self.errors.add(where, N_("Give a real date as YYYY-MM-DD, like 2025-03-27."))
             return None
 
 
 _MONEY_MESSAGES = {
-    "money_negative": "Amounts cannot be negative.",
-    "money_cents": "Use no more than 2 digits after the decimal point.",
-    "money_too_large": "Amounts must be less than 100000000.",
-    "money_empty": "Leave the field out instead of sending an empty amount.",
+    "money_negative": N_("Amounts cannot be negative."),
+    "money_cents": N_("Use no more than 2 digits after the decimal point."),
+    "money_too_large": N_("Amounts must be less than 100000000."),
+    "money_empty": N_("Leave the field out instead of sending an empty amount."),
 }
 
 
@@ -212,7 +237,7 @@ def _units(value: Any, errors: CaseErrors) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 5:
-        errors.add("units", "Use a whole number from 1 to 4, or 5 for five or more.")
+        errors.add("units", N_("Use a whole number from 1 to 4, or 5 for five or more."))
         return None
     return value
 
@@ -225,23 +250,23 @@ def _acres(value: Any, errors: CaseErrors) -> Decimal | None:
             raise parsers.ParseError("number_format")
         return parsers.parse_decimal_number(str(value))
     except parsers.ParseError:
-        errors.add("acres", 'Give acres as a number from 0 to 100000, like 0.25 or "2.5".')
+        errors.add("acres", N_('Give acres as a number from 0 to 100000, like 0.25 or "2.5".'))
         return None
 
 
 def _loans(value: Any, reader: _Reader) -> tuple[Loan, ...]:
     errors = reader.errors
     if not isinstance(value, list) or not 1 <= len(value) <= 3:
-        errors.add("loans", "List one to three loans (one for each lien on the home).")
+        errors.add("loans", N_("List one to three loans (one for each lien on the home)."))
         return ()
     loans = []
     for index, item in enumerate(value):
         where = f"loans[{index}]"
         if not isinstance(item, dict):
-            errors.add(where, "Each loan must be an object.")
+            errors.add(where, N_("Each loan must be an object."))
             continue
         for unknown in sorted(set(item) - set(LOAN_FIELDS)):
-            errors.add(f"{where}.{unknown}", "This field is not part of the API.")
+            errors.add(f"{where}.{unknown}", N_("This field is not part of the API."))
         lien = reader.choice(item, "lien", LIENS, f"{where}.lien", required=True)
         loan = Loan(
             lien=lien or "first",
@@ -253,7 +278,7 @@ def _loans(value: Any, reader: _Reader) -> tuple[Loan, ...]:
         loans.append(loan)
     liens = [loan.lien for loan in loans]
     if len(liens) != len(set(liens)):
-        errors.add("loans", "Each loan needs a different lien position.")
+        errors.add("loans", N_("Each loan needs a different lien position."))
     return tuple(sorted(loans, key=lambda loan: LIENS.index(loan.lien)))
 
 
@@ -276,14 +301,14 @@ def read_case(data: Any, today: dt.date) -> Case:
     """Validate API-shaped case facts; raise CaseErrors listing every problem."""
     errors = CaseErrors()
     if not isinstance(data, dict):
-        errors.add("", "Send a JSON object of case facts.")
+        errors.add("", N_("Send a JSON object of case facts."))
         raise errors
     reader = _Reader(errors)
     for unknown in sorted(set(data) - set(CASE_FIELDS)):
-        errors.add(unknown, "This field is not part of the API.")
+        errors.add(unknown, N_("This field is not part of the API."))
     state = data.get("state")
     if not isinstance(state, str) or state.upper() not in STATE_NAMES:
-        errors.add("state", "Use a two-letter state code such as CA, or DC.")
+        errors.add("state", N_("Use a two-letter state code such as CA, or DC."))
     stage = reader.choice(data, "stage", STAGES, "stage", required=True)
     loans = _loans(data.get("loans"), reader)
     evaluation_day = reader.date(data, "today", "today") or today

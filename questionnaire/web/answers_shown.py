@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from .. import parsers
@@ -13,7 +12,6 @@ from ..content import Questionnaire
 from ..flow import Location
 from ..i18n import text, words
 from ..schema import Question
-from ..states import STATE_NAMES
 
 
 def shown_answer(question: Question, value: str) -> str:
@@ -27,7 +25,7 @@ def shown_answer(question: Question, value: str) -> str:
     if kind == "yes_no_unsure":
         return {"yes": _("Yes"), "no": _("No"), "not_sure": _("Not sure")}.get(value, value)
     if kind == "us_state":
-        return STATE_NAMES.get(value, value)
+        return words().state(value)
     if kind == "money":
         try:
             # Written the way the report writes money ($230,000, $1,250.50).
@@ -37,9 +35,9 @@ def shown_answer(question: Question, value: str) -> str:
     if kind == "date":
         month = parsers.parse_stored_month(value)
         if month is not None:
-            return format_date(month, format="MMMM y") + " " + _("(day not known)")
+            return words().month(month) + " " + _("(day not known)")
         try:
-            return format_date(parsers.parse_iso_date(value), format="long")
+            return words().date(parsers.parse_iso_date(value))
         except parsers.ParseError:
             return value
     return value

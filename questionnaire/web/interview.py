@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, session, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from werkzeug.wrappers import Response
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
-from ..i18n import select_locale
+from ..i18n import LANGUAGE_COOKIE, languages, remember_language, select_locale
 from ..interviews import (
     answers_of,
     current_interview,
     delete_interview,
     find_by_code,
     issue_resume_code,
+    set_language,
     start_interview,
 )
 from ..security import limiter
@@ -89,7 +90,12 @@ def resume_post() -> str | Response:
             assert isinstance(session, ServerSession)
             session.regenerate()
             session["interview_id"] = interview.id
-            return redirect(resume_target(answers_of(interview)), code=303)
+            response = redirect(resume_target(answers_of(interview)), code=303)
+            if LANGUAGE_COOKIE in request.cookies:
+                set_language(select_locale())  # a language chosen on this browser wins
+            elif interview.language in languages():
+                remember_language(response, interview.language)  # as they left it
+            return response
         form.code.errors = [
             _l("We could not find answers for that code. Check the code and try again.")
         ]

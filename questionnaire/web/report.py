@@ -16,6 +16,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext
 from markupsafe import Markup
 from werkzeug.wrappers import Response
 
@@ -24,11 +25,13 @@ from ..calendar import calendar_file
 from ..case_facts import case_facts
 from ..clock import today
 from ..glossary import Term, load_glossary, used_in
+from ..i18n import current_language
 from ..interviews import answers_of, current_interview
 from ..law.assess import assess
 from ..law.case import Case, CaseErrors, read_case
 from ..pdf import PdfBusy, PdfService, PdfTooSlow, cache_key
 from ..report import build_report
+from ..terms import mark_page, plain_terms
 from .answers_shown import answer_sections
 from .pages import questionnaire, resume_target
 
@@ -60,8 +63,9 @@ def report_context(case: Case) -> dict[str, Any]:
 def render_report(template: str, context: dict[str, Any], **extra: Any) -> str:
     """Render a report with the glossary of the words its body actually uses."""
     body = render_template("report/body.html", **context, **extra)
-    used = used_in(re.sub(r"<[^>]+>", " ", html.unescape(body)), glossary())
-    return render_template(template, body=Markup(body), glossary=used, **context, **extra)
+    used = used_in(re.sub(r"<[^>]+>", " ", html.unescape(body)), glossary(), current_language())
+    page = render_template(template, body=Markup(body), glossary=used, **context, **extra)
+    return mark_page(page)  # the PDF is not a response: show its English terms here too
 
 
 def _case() -> Case | Response | str:
@@ -114,14 +118,14 @@ def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = No
     try:
         data = service.pdf(cache_key(html_text), html_text)
     except (PdfBusy, PdfTooSlow):
-        response = make_response(
-            render_template("error.html", status=503, title="Please try again in a minute"), 503
-        )
+        title = gettext("Please try again in a minute")
+        response = make_response(render_template("error.html", status=503, title=title), 503)
         response.headers["Retry-After"] = "30"
         return response
     response = make_response(data)
     response.headers["Content-Type"] = "application/pdf"
-    filename = f"shortfall-report-{case.state}-{generated.isoformat()}.pdf"
+    # A file name people recognise in their own language: "informe-shortfall-CA-….pdf".
+    filename = gettext("shortfall-report-%(state)s-%(day)s.pdf", state=case.state, day=generated)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
@@ -133,10 +137,11 @@ def report_calendar() -> str | Response:
     if not isinstance(case, Case):
         return case
     context = report_context(case)
-    data = calendar_file(context["report"].calendar, case.state, today())
+    steps = [(day, plain_terms(text)) for day, text in context["report"].calendar]
+    data = calendar_file(steps, case.state, today(), current_language())
     response = make_response(data)
     response.headers["Content-Type"] = "text/calendar; charset=utf-8"
-    filename = f"shortfall-dates-{case.state}-{today().isoformat()}.ics"
+    filename = gettext("shortfall-dates-%(state)s-%(day)s.ics", state=case.state, day=today())
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
