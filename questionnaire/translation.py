@@ -139,3 +139,39 @@ def check_translation(
         problems += [f"{name}: {path}: not in the source" for path in set(done) - set(texts)]
     problems += [f"{name}: not in the source" for name in set(translated) - set(source)]
     return problems
+
+
+FORMAT = re.compile(r"%\((\w+)\)s")
+
+
+def interface_messages(root: Path) -> set[str]:
+    """Every interface string marked in code and templates (as `scripts/catalog` extracts)."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (root / "babel.cfg").open(encoding="utf-8") as config:
+        method_map, options_map = parse_mapping_cfg(config)
+    keywords = {"_": None, "gettext": None, "_l": None, "N_": None, "lazy_gettext": None}
+    found = extract_from_dir(
+        str(root), method_map, options_map, keywords=keywords, comment_tags=()
+    )
+    return {message for _file, _line, message, _comments, _context in found if message}
+
+
+def catalog_problems(catalog_file: Path, wanted: set[str]) -> list[str]:
+    """What is wrong with one language's catalog: missing, empty or fuzzy messages, and
+    placeholders that differ from the English."""
+    from babel.messages.pofile import read_po
+
+    with catalog_file.open("rb") as source:
+        catalog = read_po(source)
+    problems = ["the catalog is marked fuzzy"] if catalog.fuzzy else []
+    for message_id in sorted(wanted):
+        message = catalog.get(message_id)
+        if message is None or not message.string:
+            problems.append(f"missing: {message_id!r}")
+        elif message.fuzzy:
+            problems.append(f"fuzzy: {message_id!r}")
+        elif sorted(FORMAT.findall(message_id)) != sorted(FORMAT.findall(str(message.string))):
+            problems.append(f"placeholders differ: {message_id!r}")
+    return problems

@@ -68,6 +68,17 @@ def render_report(template: str, context: dict[str, Any], **extra: Any) -> str:
     return mark_page(page)  # the PDF is not a response: show its English terms here too
 
 
+def page_numbers() -> Markup:
+    """The PDF's page counter as CSS content: 'Page " counter(page) " of " counter(pages) "'.
+
+    The words come from the catalog (ours, never people's input); the counters from CSS."""
+    words = gettext("Page %(number)s of %(total)s", number="\0", total="\1")
+    words = words.replace("\\", "").replace('"', "")
+    return Markup(
+        words.replace("\0", '" counter(page) "').replace("\1", '" counter(pages) "')
+    )
+
+
 def _case() -> Case | Response | str:
     interview = current_interview()
     if interview is None:
@@ -112,7 +123,13 @@ def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = No
     context = report_context(case)
     generated = today()
     html_text = render_report(
-        "report_pdf.html", context, pdf=True, name=name, generated=generated, record=record or []
+        "report_pdf.html",
+        context,
+        pdf=True,
+        name=name,
+        generated=generated,
+        record=record or [],
+        page_numbers=page_numbers,
     )
     service = pdf_service()
     try:
