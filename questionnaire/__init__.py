@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Flask
@@ -25,6 +26,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     database.init_app(app)
     app.session_interface = server_session.ServerSessionInterface()
     app.extensions["shortfall.questionnaire"] = load_questionnaire(app.config["QUESTIONS_DIR"])
+    from .translation import check_languages
+
+    # Every text a person can read, in every file, in every language the questionnaire lists.
+    languages = app.extensions["shortfall.questionnaire"].languages
+    check_languages(Path(app.config["QUESTIONS_DIR"]).parent, languages)
     from .law.library import load_library
 
     app.extensions["shortfall.law"] = load_library(

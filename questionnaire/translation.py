@@ -38,7 +38,7 @@ def _spots(node: yaml.Node, trail: str, found: list[TextSpot]) -> None:
                 TextSpot(
                     path=trail,
                     english=english.value,
-                    languages=frozenset(keys),
+                    languages=frozenset(k for k, v in keys.items() if str(v.value).strip()),
                     flow=flow,
                     line=node.end_mark.line if flow else english.end_mark.line,
                     column=node.end_mark.column - 1 if flow else key_node.start_mark.column,
@@ -54,11 +54,34 @@ def _spots(node: yaml.Node, trail: str, found: list[TextSpot]) -> None:
 
 def text_spots(source: str) -> list[TextSpot]:
     """Every `{en: ...}` text in a YAML document, with its path like `a.b[2].says`."""
-    root = yaml.compose(source, Loader=yaml.SafeLoader)
+    root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     found: list[TextSpot] = []
     if root is not None:
         _spots(root, "", found)
     return found
+
+
+def missing_texts(content_dir: Path, languages: tuple[str, ...]) -> list[str]:
+    """Every content text (any `{en: …}` map, in any file) that lacks one of the languages."""
+    problems: list[str] = []
+    for file in sorted(content_dir.rglob("*.yaml")):
+        name = file.relative_to(content_dir).as_posix()
+        for spot in text_spots(file.read_text(encoding="utf-8")):
+            if SOURCE_LANGUAGE not in spot.languages:
+                continue  # an intentionally empty text (the law's own words follow it)
+            missing = [language for language in languages if language not in spot.languages]
+            if missing:
+                problems.append(f"{name}: {spot.path} has no {', '.join(missing)} text")
+    return problems
+
+
+def check_languages(content_dir: Path, languages: tuple[str, ...]) -> None:
+    """Refuse to start with a content text missing in one of the languages."""
+    from .content import ContentError
+
+    problems = missing_texts(content_dir, languages)
+    if problems:
+        raise ContentError(problems)
 
 
 def export_texts(files: list[Path], language: str, base: Path) -> dict[str, dict[str, str]]:
@@ -68,7 +91,7 @@ def export_texts(files: list[Path], language: str, base: Path) -> dict[str, dict
         missing = {
             spot.path: spot.english
             for spot in text_spots(file.read_text(encoding="utf-8"))
-            if language not in spot.languages
+            if language not in spot.languages and SOURCE_LANGUAGE in spot.languages
         }
         if missing:
             wanted[file.relative_to(base).as_posix()] = missing
@@ -129,6 +152,8 @@ def check_translation(
         for path, english in texts.items():
             where = f"{name}: {path}"
             text = done.get(path, "")
+            if not english.strip():
+                continue  # an intentionally empty text stays empty
             if not text.strip():
                 problems.append(f"{where}: missing")
                 continue

@@ -14,7 +14,7 @@ from questionnaire.content import load_questionnaire
 ROOT = Path(__file__).resolve().parent.parent
 QUESTIONNAIRE = load_questionnaire(ROOT / "content" / "questions")
 GLOSSARY = yaml.safe_load((ROOT / "content" / "glossary.yaml").read_text(encoding="utf-8"))
-TERMS = sorted((entry["term"] for entry in GLOSSARY["terms"]), key=len, reverse=True)
+TERMS = sorted((entry["term"]["en"] for entry in GLOSSARY["terms"]), key=len, reverse=True)
 MAX_GRADE = 8.0
 
 
@@ -36,7 +36,7 @@ def texts() -> list[tuple[str, str]]:
         for number, caution in enumerate(option["cautions"]):
             found.append((f"options.{option['id']}.caution{number}", caution["text"]["en"]))
     for entry in GLOSSARY["terms"]:
-        found.append((f"glossary.{entry['term']}", entry["definition"]["en"]))
+        found.append((f"glossary.{entry['term']['en']}", entry["definition"]["en"]))
     for question in QUESTIONNAIRE.all_questions():
         for name in ("title", "hint", "why"):
             text = getattr(question, name)

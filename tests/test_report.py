@@ -49,7 +49,7 @@ TEXAS = [
 
 
 GLOSSARY_FORMS = {
-    g["term"]: tuple(f.lower() for f in g.get("also", ()))
+    g["term"]["en"]: tuple(f.lower() for f in g.get("also", {}).get("en", ()))
     for g in yaml.safe_load(
         (Path(__file__).resolve().parent.parent / "content" / "glossary.yaml").read_text()
     )["terms"]
