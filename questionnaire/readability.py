@@ -14,8 +14,9 @@ from functools import cache
 
 from textstat.textstat import textstatistics
 
+from .terms import without_terms
+
 MARKUP = re.compile(r"<[^>]+>")
-ENGLISH_TERM = re.compile(r"\s*\(en: [^()]+\)")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
@@ -47,7 +48,7 @@ def _statistics(language: str) -> textstatistics:
 
 def plain(text: str, placeholder: str = "ella") -> str:
     """The words a reader reads: markup, quoted English terms and placeholders taken out."""
-    text = ENGLISH_TERM.sub("", MARKUP.sub(" ", text))
+    text = without_terms(MARKUP.sub(" ", text))
     return PLACEHOLDER.sub(placeholder, text).replace("§", "").strip()
 
 

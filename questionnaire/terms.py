@@ -1,8 +1,11 @@
-"""English legal terms quoted inside another language's text: `fallo (en: judgment)`.
+"""English inside another language's text: legal terms and words quoted from people's papers.
 
 People's papers are in English, so a translated text names the English term the first time.
 Content writes it as `(en: term)`; a page shows it once, marked as English for screen
 readers, and plain text (API, calendar, page titles) shows it as `(term)`.
+
+Words to look for on a paper are written `[en: waives any right to a deficiency]`: shown
+every time, marked as English, with no brackets.
 """
 
 from __future__ import annotations
@@ -12,19 +15,22 @@ import re
 from markupsafe import Markup, escape
 
 TERM = re.compile(r"\(en: ([^()<>]+)\)")
+QUOTED = re.compile(r"\[en: ([^\[\]<>]+)\]")
 _SPACED_TERM = re.compile(r"\s?\(en: ([^()<>]+)\)")
 _TAG = re.compile(r"<[^>]*>")
 _TITLE = re.compile(r"(<title>)(.*?)(</title>)", re.S)
 
 
 def plain_terms(text: str) -> str:
-    """`fallo (en: judgment)` as `fallo (judgment)`."""
-    return TERM.sub(r"(\1)", text) if "(en: " in text else text
+    """`fallo (en: judgment)` as `fallo (judgment)`, `[en: note]` as `note`."""
+    if "en: " not in text:
+        return text
+    return QUOTED.sub(r"\1", TERM.sub(r"(\1)", text))
 
 
 def without_terms(text: str) -> str:
-    """The text with its quoted English terms left out (for measuring readability)."""
-    return _SPACED_TERM.sub("", text)
+    """The text with its English terms and quotes left out (for measuring readability)."""
+    return QUOTED.sub("", _SPACED_TERM.sub("", text))
 
 
 def marked_term(term: str) -> Markup:
@@ -35,6 +41,7 @@ def marked_term(term: str) -> Markup:
 def mark_terms(text: str) -> Markup:
     """Every quoted term in an (unescaped) text marked as English; for glossaries."""
     escaped = str(escape(text))
+    escaped = QUOTED.sub(r'<span lang="en">\1</span>', escaped)
     return Markup(TERM.sub(lambda m: str(marked_term(m.group(1))), escaped))
 
 
@@ -43,10 +50,11 @@ def mark_page(html: str) -> str:
 
     Inside tags (attribute values) and the page title the term is written plainly.
     """
-    if "(en: " not in html:
+    if "en: " not in html:
         return html
     html = _TAG.sub(lambda m: plain_terms(m.group(0)), html)
     html = _TITLE.sub(lambda m: m.group(1) + plain_terms(m.group(2)) + m.group(3), html)
+    html = QUOTED.sub(r'<span lang="en">\1</span>', html)  # already escaped text
     seen: set[str] = set()
 
     def once(match: re.Match[str]) -> str:

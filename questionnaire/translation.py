@@ -177,10 +177,9 @@ def interface_messages(root: Path) -> set[str]:
     with (root / "babel.cfg").open(encoding="utf-8") as config:
         method_map, options_map = parse_mapping_cfg(config)
     keywords = {"_": None, "gettext": None, "_l": None, "N_": None, "lazy_gettext": None}
-    found = extract_from_dir(
-        str(root), method_map, options_map, keywords=keywords, comment_tags=()
-    )
-    return {message for _file, _line, message, _comments, _context in found if message}
+    found = extract_from_dir(str(root), method_map, options_map, keywords=keywords, comment_tags=())
+    # Plural messages come as tuples; we have none, and a tuple would not be a message id.
+    return {m for _file, _line, m, _comments, _context in found if isinstance(m, str) and m}
 
 
 def catalog_problems(catalog_file: Path, wanted: set[str]) -> list[str]:
@@ -200,3 +199,50 @@ def catalog_problems(catalog_file: Path, wanted: set[str]) -> list[str]:
         elif sorted(FORMAT.findall(message_id)) != sorted(FORMAT.findall(str(message.string))):
             problems.append(f"placeholders differ: {message_id!r}")
     return problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m questionnaire.translation export|check|import …` (see docs/spanish-style.md).
+
+    Runs without starting the app, so it works while a language is only half done."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m questionnaire.translation")
+    commands = parser.add_subparsers(dest="command", required=True)
+    export = commands.add_parser("export", help="write the texts lacking a language to JSON")
+    export.add_argument("--language", required=True)
+    export.add_argument("output")
+    export.add_argument("files", nargs="*")
+    check = commands.add_parser("check", help="compare a translation with its export")
+    check.add_argument("source")
+    check.add_argument("translated")
+    into = commands.add_parser("import", help="write a translation beside the English")
+    into.add_argument("--language", required=True)
+    into.add_argument("source")
+    args = parser.parse_args(argv)
+    base = Path.cwd()
+    problems: list[str] = []
+    if args.command == "export":
+        files = [Path(f).resolve() for f in args.files] or sorted(
+            (base / "content").rglob("*.yaml")
+        )
+        wanted = export_texts(files, args.language, base)
+        Path(args.output).write_text(json.dumps(wanted, ensure_ascii=False, indent=1), "utf-8")
+        print(f"Wrote {sum(len(t) for t in wanted.values())} texts from {len(wanted)} files.")
+    elif args.command == "check":
+        problems = check_translation(
+            json.loads(Path(args.source).read_text(encoding="utf-8")),
+            json.loads(Path(args.translated).read_text(encoding="utf-8")),
+        )
+    else:
+        translations = json.loads(Path(args.source).read_text(encoding="utf-8"))
+        problems = import_texts(translations, args.language, base)
+    for problem in problems:
+        print(problem)
+    if args.command != "export":
+        print(f"{len(problems)} problems.")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -16,7 +17,7 @@ from bench.situations import SITUATIONS, default_answer, walk
 from questionnaire.i18n import LANGUAGE_COOKIE
 from questionnaire.models import Interview
 
-from .conftest import Walker, csrf_token
+from .conftest import Walker, csrf_token, make_app
 from .language_check import foreign_on_page, foreign_sentences
 
 SPANISH_JOURNEYS = ["ca-trustee-sale-two-loans", "fl-judicial-sale-sued", "wa-deed-in-lieu-planned"]
@@ -63,28 +64,29 @@ def test_an_unknown_language_changes_nothing(client: FlaskClient) -> None:
     assert '<html lang="en">' in client.get("/").text
 
 
-def test_the_interview_keeps_its_language_on_another_device(app: Flask, walker: Walker) -> None:
-    client = walker.client
-    spanish(client)
-    walker.start()
-    walker.answer("NY", expect="state")
-    page = client.get("/save")
-    saved = client.post("/save", data={"csrf_token": csrf_token(page.text)})
-    code = re.search(r'id="resume-code">([A-Z0-9-]+)<', saved.text)
-    assert code, "no resume code shown"
+def test_the_interview_keeps_its_language_on_another_device(database_url: str) -> None:
+    app = make_app(database_url)
+    with app.test_client() as phone:
+        spanish(phone)
+        walker = Walker(phone)
+        walker.start()
+        walker.answer("NY", expect="state")
+        page = phone.get("/save")
+        saved = phone.post("/save", data={"csrf_token": csrf_token(page.text)})
+        code = re.search(r'id="resume-code">([A-Z0-9-]+)<', saved.text)
+        assert code, "no resume code shown"
     with app.app_context():
         from questionnaire.database import db
 
-        interviews = db().query(Interview).all()
-        assert [i.language for i in interviews] == ["es"]
-    with app.test_client() as other:  # a new phone: no cookie, an English browser
-        form = other.get("/resume")
-        resumed = other.post(
+        assert [i.language for i in db().query(Interview).all()] == ["es"]
+    with make_app(database_url).test_client() as laptop:  # no cookie, an English browser
+        form = laptop.get("/resume")
+        resumed = laptop.post(
             "/resume", data={"csrf_token": csrf_token(form.text), "code": code.group(1)}
         )
         assert resumed.status_code == 303
         assert f"{LANGUAGE_COOKIE}=es" in resumed.headers["Set-Cookie"]
-        assert '<html lang="es">' in other.get(resumed.headers["Location"]).text
+        assert '<html lang="es">' in laptop.get(resumed.headers["Location"]).text
 
 
 def test_switching_language_is_stored_with_the_interview(app: Flask, walker: Walker) -> None:
@@ -134,7 +136,8 @@ def test_a_whole_journey_in_spanish_has_no_english(client: FlaskClient, name: st
         left = foreign_on_page(page.text, "es")
         assert not left, (page.request.path, left)
     # English legal terms are quoted once per page and marked as English.
-    terms = re.findall(r'\(<span lang="en">([^<]+)</span>\)', report.text)
+    body = report.text.split("Palabras usadas en este informe")[0]  # the glossary lists both
+    terms = re.findall(r'\(<span lang="en">([^<]+)</span>\)', body)
     assert terms, "no English term quoted in the Spanish report"
     assert len(terms) == len({t.casefold() for t in terms})
     assert "(en: " not in report.text
@@ -160,30 +163,55 @@ def test_every_other_page_type_in_spanish(client: FlaskClient) -> None:
         assert not foreign_on_page(page.text, "es"), foreign_on_page(page.text, "es")
 
 
-def test_the_pdf_and_calendar_in_spanish(client: FlaskClient, tmp_path: Path) -> None:
+def test_the_pdf_and_calendar_in_spanish(
+    app: Flask, client: FlaskClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     spanish(client)
     _journey(client, SPANISH_JOURNEYS[0])
     report = client.get("/report")
+    from questionnaire.web.report import pdf_service
+
+    with app.app_context():
+        service = pdf_service()
+    rendered: list[str] = []
+    original = service.pdf
+    monkeypatch.setattr(
+        service, "pdf", lambda key, html: rendered.append(html) or original(key, html)
+    )
     pdf = client.post("/report.pdf", data={"csrf_token": csrf_token(report.text), "name": "Ana"})
     assert pdf.status_code == 200
     disposition = pdf.headers["Content-Disposition"]
     assert re.search(r'filename="informe-shortfall-CA-\d{4}-\d{2}-\d{2}\.pdf"', disposition)
+    # What the PDF was made from: Spanish, with English only where it is marked English.
+    assert rendered and '<html lang="es">' in rendered[0]
+    assert not foreign_on_page(rendered[0], "es"), foreign_on_page(rendered[0], "es")[:5]
     path = tmp_path / "informe.pdf"
     path.write_bytes(pdf.data)
     text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "Qué hacer ahora" in text and "Página 1 de" in text
-    assert "ejecución" in text  # accents survive: the font has the glyphs
-    assert not foreign_sentences(re.sub(r"\s+", " ", text.split("Leyes en las que")[0]), "es")
-    assert b"/Lang (es)" in pdf.data
+    assert "ejecución" in text and "¿" in text  # accents survive: the font has the glyphs
+    assert PdfReader(path).trailer["/Root"]["/Lang"] == "es"  # the document's language
     fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
-    assert "SourceSansPro" in fonts.replace(" ", "")
+    assert "Source-Sans-Pro" in fonts
+    # Every letter of the Spanish PDF is in our own font (no accent left to a fallback).
+    from fontTools.ttLib import TTFont
+
+    font = Path(app.static_folder or "static") / "uswds/fonts/source-sans-pro"
+    cmap = TTFont(font / "sourcesanspro-regular-webfont.ttf").getBestCmap()
+    assert not {c for c in text if c.isalpha() and ord(c) not in cmap}
+
+
+def test_the_calendar_in_spanish(client: FlaskClient) -> None:
+    spanish(client)
+    _journey(client, "fl-judicial-sale-sued")
     calendar = client.get("/report.ics")
     assert calendar.status_code == 200
-    assert "fechas-shortfall-CA" in calendar.headers["Content-Disposition"]
+    assert "fechas-shortfall-FL" in calendar.headers["Content-Disposition"]
     body = calendar.data.decode()
     assert "SUMMARY;LANGUAGE=es:" in body and "(en: " not in body
+    assert not foreign_sentences(body.replace("\r\n ", ""), "es")
 
 
 def test_the_api_answers_in_the_asked_language(client: FlaskClient) -> None:
@@ -211,9 +239,7 @@ def test_the_api_answers_in_the_asked_language(client: FlaskClient) -> None:
         r["code"] for r in english["loans"][0]["reasons"]
     ]
     assert by_field["collectability"] == english["collectability"]
-    bad = client.post(
-        "/api/v1/assessments", json={"state": "ZZ", "language": "es"}
-    ).get_json()
+    bad = client.post("/api/v1/assessments", json={"state": "ZZ", "language": "es"}).get_json()
     assert any("código de dos letras" in e["message"] for e in bad["errors"])
     unknown = client.post("/api/v1/assessments", json={**facts, "language": "xx"})
     assert unknown.status_code == 422

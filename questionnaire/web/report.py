@@ -74,9 +74,7 @@ def page_numbers() -> Markup:
     The words come from the catalog (ours, never people's input); the counters from CSS."""
     words = gettext("Page %(number)s of %(total)s", number="\0", total="\1")
     words = words.replace("\\", "").replace('"', "")
-    return Markup(
-        words.replace("\0", '" counter(page) "').replace("\1", '" counter(pages) "')
-    )
+    return Markup(words.replace("\0", '" counter(page) "').replace("\1", '" counter(pages) "'))
 
 
 def _case() -> Case | Response | str:
