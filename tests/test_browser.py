@@ -255,3 +255,82 @@ def test_keyboard_only(browser: Any, live_server: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url("**/questions/stage")
     context.close()
+
+
+def test_spanish_pages_and_report_pass_axe_on_a_phone(
+    browser: Any, live_server: str, report_cookie: str
+) -> None:
+    context = browser.new_context(
+        bypass_csp=True, viewport={"width": 320, "height": 800}, locale="es-US"
+    )
+    page = context.new_page()
+    page.goto(live_server + "/")  # Accept-Language from the browser's locale
+    assert page.locator("html").get_attribute("lang") == "es"
+    assert "Empezar ahora" in page.content()
+    assert axe_violations(page) == []
+    submit(page, "Empezar ahora")
+    assert axe_violations(page) == [], "state page"
+    submit(page, "Continuar")
+    assert "Elija su estado de la lista." in page.content()
+    assert axe_violations(page) == [], "state page with an error"
+    context.close()
+    context = browser.new_context(bypass_csp=True, viewport={"width": 320, "height": 800})
+    context.add_cookies(
+        [
+            {"name": "shortfall_session", "value": report_cookie, "url": live_server},
+            {"name": "shortfall_language", "value": "es", "url": live_server},
+        ]
+    )
+    page = context.new_page()
+    page.goto(live_server + "/report")
+    assert "Sus resultados" in page.content()
+    no_sideways_scroll(page)
+    assert axe_violations(page) == []
+    page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+    no_sideways_scroll(page)
+    assert axe_violations(page) == [], "opened"
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "situation", ["ca-trustee-sale-two-loans", "fl-judicial-sale-sued", "wa-deed-in-lieu-planned"]
+)
+def test_a_spanish_journey_without_javascript_on_a_small_phone(
+    browser: Any, live_server: str, situation: str, tmp_path: Path
+) -> None:
+    """A person who reads Spanish answers every page in a real browser, no JavaScript, 320 px,
+    and reaches a Spanish report; each page is in Spanish and fits the screen."""
+    from bench.situations import SITUATIONS, default_answer
+
+    answers = SITUATIONS[situation]
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 320, "height": 640}, locale="es-US"
+    )
+    page = context.new_page()
+    page.goto(live_server + "/")
+    submit(page, "Empezar ahora")
+    seen = 0
+    while "/questions/" in page.url:
+        seen += 1
+        assert seen < 60, page.url
+        assert page.locator("html").get_attribute("lang") == "es", page.url
+        no_sideways_scroll(page)
+        question = page.url.split("/questions/", 1)[1].split("?")[0]
+        value = answers.get(question, default_answer(page.content()))
+        if isinstance(value, dict):
+            for name, part in value.items():
+                page.fill(f'[name="{name}"]', str(part))
+        elif page.locator(f'input[type="radio"][value="{value}"]').count():
+            page.locator(f'input[type="radio"][value="{value}"] + label').click()  # as a person
+        elif page.locator("select#answer").count():
+            page.select_option("#answer", str(value))
+        else:
+            page.fill('[name="answer"]', str(value))
+        submit(page, "Continuar")
+    assert page.url.endswith("/check-answers")
+    assert page.locator("html").get_attribute("lang") == "es"
+    page.goto(live_server + "/report")
+    assert "Sus resultados" in page.content() and "Qué hacer ahora" in page.content()
+    no_sideways_scroll(page)
+    page.screenshot(path=str(tmp_path / f"{situation}-es.png"), full_page=True)
+    context.close()

@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pypdf import PdfReader
 from flask import Flask
 from flask.testing import FlaskClient
+from pypdf import PdfReader
 
 from bench.situations import SITUATIONS, default_answer, walk
 from questionnaire.i18n import LANGUAGE_COOKIE

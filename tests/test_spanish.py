@@ -127,7 +127,7 @@ def shown_texts(name: str, assessment: Any, words: Words) -> list[str]:
     texts += [item.line for item in report.loans] + [item.next for item in report.loans]
     texts += [item.text for item in report.plan] + [item.paper for item in report.plan]
     texts += [item.detail for item in report.help if item.detail]
-    return [plain_terms(text) for text in texts if text]
+    return [text for text in texts if text]
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -138,9 +138,11 @@ def test_the_scenario_table_reads_in_one_language(language: str) -> None:
         for text in shown_texts(name, assessment, words):
             seen.setdefault(text, name)
     assert len(seen) > 500
-    wrong = [f"{n}: {s}" for t, n in seen.items() for s in foreign_sentences(t, language)]
+    wrong = [
+        f"{n}: {s}" for t, n in seen.items() for s in foreign_sentences(without_terms(t), language)
+    ]
     assert not wrong, "\n".join(wrong[:20])
-    unfilled = [t for t in seen if "{" in t or "(en:" in t]
+    unfilled = [t for t in seen if "{" in t or "en: " in plain_terms(t) or "None" in t]
     assert not unfilled, unfilled[:5]
     if language == "es":
         bar = BARS["es"]

@@ -161,8 +161,16 @@ def _deadline_effects(
         reasons.append(finding("deadline-last-day", day=result.last_day))
     elif result.earliest is not None and result.latest is not None:
         reasons.append(finding("deadline-between", start=result.earliest, end=result.latest))
+    elif result.earliest is not None and result.needs is None:
+        # The sale date is known; the event the time counts from (e.g. the court's end of
+        # the buy-back period) is not something we can ask for a day of.
+        reasons.append(
+            finding("deadline-not-before-event", day=result.earliest, trigger=rule.trigger)
+        )
     elif result.earliest is not None:
         reasons.append(finding("deadline-not-before", day=result.earliest, needs=result.needs))
+    elif result.latest is not None and result.needs is None:
+        reasons.append(finding("deadline-not-after-event", day=result.latest, trigger=rule.trigger))
     elif result.latest is not None:
         reasons.append(finding("deadline-not-after", day=result.latest, needs=result.needs))
     elif result.needs is not None:
