@@ -158,6 +158,14 @@ def test_every_other_page_type_in_spanish(client: FlaskClient) -> None:
     pages.append(bad_code)
     assert "No encontramos respuestas con ese código" in bad_code.text
     assert pages[4].status_code == 404 and "No encontramos la página" in pages[4].text
+    # The save pages, before and after a code is made, and check-answers.
+    walker = Walker(client)
+    walker.start()
+    walker.answer("TX", expect="state")
+    save = client.get("/save")
+    pages += [save, client.post("/save", data={"csrf_token": csrf_token(save.text)})]
+    assert "Su código para continuar" in pages[-1].text
+    pages.append(client.get("/check-answers", follow_redirects=True))
     for page in pages:
         assert '<html lang="es">' in page.text
         assert not foreign_on_page(page.text, "es"), foreign_on_page(page.text, "es")
