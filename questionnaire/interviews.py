@@ -6,9 +6,11 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+from typing import Any
 
 from flask import current_app, session
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
+from sqlalchemy.engine import CursorResult
 
 from .database import db
 from .models import BrowserSession, Interview
@@ -67,14 +69,36 @@ def answers_of(interview: Interview) -> dict[str, str]:
 
 
 def save_answer(interview: Interview, key: str, value: str) -> None:
-    """Store one answer at once (every page POST saves) and push the expiry back."""
-    answers = answers_of(interview)
-    answers[key] = value
-    now = utcnow()
-    interview.answers = json.dumps(answers, sort_keys=True)
-    interview.updated_at = now
-    interview.expires_at = now + _lifetime()
-    db().commit()
+    """Store one answer at once (every page POST saves) and push the expiry back.
+
+    The write is a compare-and-swap on the stored document: it only lands if nobody saved in
+    between, else the newer answers are read and this one is applied to them. Two tabs
+    posting different questions at the same moment both keep their answer, on SQLite and
+    PostgreSQL alike, and a document is never half written."""
+    database = db()
+    for _attempt in range(_SAVE_ATTEMPTS):
+        before = interview.answers or "{}"
+        answers = answers_of(interview)
+        answers[key] = value
+        now = utcnow()
+        saved: CursorResult[Any] = database.execute(  # type: ignore[assignment]
+            update(Interview)
+            .where(Interview.id == interview.id, Interview.answers == before)
+            .values(
+                answers=json.dumps(answers, sort_keys=True),
+                updated_at=now,
+                expires_at=now + _lifetime(),
+            )
+            .execution_options(synchronize_session=False)
+        )
+        database.commit()
+        database.refresh(interview)  # what is stored now: ours, or another save's
+        if saved.rowcount == 1:
+            return
+    raise RuntimeError("the answers kept changing while saving; nothing was lost, try again")
+
+
+_SAVE_ATTEMPTS = 50
 
 
 def normalise_code(text: str) -> str:

@@ -547,3 +547,9 @@ def test_sale_date_known_only_by_its_month(walker: Walker) -> None:
     assert "between November 1, 2026 and November 30, 2026" in report
     assert "We cannot tell yet" in report
     assert "the date of the sale" in report.lower()
+
+
+def test_two_tabs_saving_at_once_keep_both_answers(database_url: str) -> None:
+    from .two_tabs import two_tabs_keep_both_answers
+
+    assert two_tabs_keep_both_answers(make_app(database_url), 100) == 100

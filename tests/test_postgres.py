@@ -71,3 +71,9 @@ def test_journey_and_resume_on_postgres(postgres_url: str) -> None:
         other.post("/delete", data={"csrf_token": csrf_token(page.text)})
     with create_engine(postgres_url).connect() as connection:
         assert connection.execute(text("select count(*) from interviews")).scalar() == 0
+
+
+def test_two_tabs_saving_at_once_keep_both_answers_on_postgres(postgres_url: str) -> None:
+    from .two_tabs import two_tabs_keep_both_answers
+
+    assert two_tabs_keep_both_answers(make_app(postgres_url), 100) == 100
