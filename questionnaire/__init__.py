@@ -54,12 +54,13 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
 
     from . import cli
     from .api import routes as api
-    from .web import errors, interview, pages, report
+    from .web import errors, health, interview, pages, report
 
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(interview.blueprint)
     app.register_blueprint(api.blueprint)
     app.register_blueprint(report.blueprint)
+    app.register_blueprint(health.blueprint)
     errors.init_app(app)
     cli.init_app(app)
     return app

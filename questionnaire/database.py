@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
 
 def _sqlite_pragmas(connection: Any, _record: Any) -> None:
+    _owner_only(connection)
     cursor = connection.cursor()
     # WAL lets readers and a writer work at once; secure_delete really erases deleted answers.
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -23,6 +25,21 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _owner_only(connection: Any) -> None:
+    """The database file and its log hold people's answers: readable by this account only.
+
+    SQLite gives the -wal and -shm files the database file's permissions."""
+    cursor = connection.cursor()
+    rows = cursor.execute("PRAGMA database_list").fetchall()
+    cursor.close()
+    for _seq, _name, filename in rows:
+        if filename and os.path.exists(filename):
+            os.chmod(filename, 0o600)
+            for suffix in ("-wal", "-shm", "-journal"):
+                if os.path.exists(filename + suffix):
+                    os.chmod(filename + suffix, 0o600)
 
 
 def make_engine(url: str) -> Engine:
@@ -47,7 +64,7 @@ def init_app(app: Flask) -> None:
     """Attach the engine to the app and close each request's session at teardown."""
     url = app.config["DATABASE_URL"]
     if url.startswith("sqlite:///") and not url.startswith("sqlite:////"):
-        Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+        Path(app.instance_path).mkdir(mode=0o700, parents=True, exist_ok=True)
     engine = make_engine(url)
     if app.config.get("AUTO_MIGRATE", True):
         upgrade(engine)

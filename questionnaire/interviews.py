@@ -9,8 +9,9 @@ import secrets
 from typing import Any
 
 from flask import current_app, session
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import CursorResult
+from sqlalchemy.orm import Session
 
 from .database import db
 from .models import BrowserSession, Interview
@@ -139,10 +140,22 @@ def find_by_code(text: str) -> Interview | None:
 
 
 def delete_interview(interview: Interview) -> None:
-    """Delete the answers for good (SQLite runs with secure_delete, so no copy is left)."""
+    """Delete the answers for good: no copy left in the database file or its write-ahead log."""
     database = db()
     database.delete(interview)
     database.commit()
+    forget_deleted(database)
+
+
+def forget_deleted(database: Session) -> None:
+    """On SQLite, copy the log into the file and empty it, so deleted answers are not kept.
+
+    secure_delete overwrites deleted rows in the database file, but the write-ahead log still
+    holds the pages as they were until a checkpoint; TRUNCATE writes them back (overwritten)
+    and cuts the log to zero bytes."""
+    if database.get_bind().dialect.name == "sqlite":
+        database.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+        database.commit()
 
 
 def purge_expired(now: dt.datetime | None = None) -> tuple[int, int]:
@@ -152,4 +165,5 @@ def purge_expired(now: dt.datetime | None = None) -> tuple[int, int]:
     interviews = database.execute(delete(Interview).where(Interview.expires_at <= moment))
     sessions = database.execute(delete(BrowserSession).where(BrowserSession.expires_at <= moment))
     database.commit()
+    forget_deleted(database)
     return interviews.rowcount, sessions.rowcount  # type: ignore[attr-defined]

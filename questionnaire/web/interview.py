@@ -115,7 +115,10 @@ def delete_post() -> Response:
     if interview is not None:
         delete_interview(interview)
     session.clear()
-    return redirect(url_for("interview.deleted"), code=303)
+    response = redirect(url_for("interview.deleted"), code=303)
+    # The browser forgets this site too: cookies, storage and cached pages.
+    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    return response
 
 
 @blueprint.get("/deleted")
