@@ -89,3 +89,27 @@ def test_purging_leaves_no_copy_in_any_database_file(tmp_path: Path) -> None:
         assert interviews == 1
     leftovers = [p.name for p in _files(tmp_path) if CANARY.encode() in p.read_bytes()]
     assert leftovers == []
+
+
+def test_the_access_log_cannot_be_forged_with_a_path() -> None:
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from questionnaire.access_log import SafeLogger, escape_control
+
+    logger = SafeLogger(Config())
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/x%0d%0aFAKE",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "PATH_INFO": '/x\r\n127.0.0.1 "GET /admin" 200',
+        "REMOTE_ADDR": "127.0.0.1",
+    }
+    response = SimpleNamespace(status="404 NOT FOUND", sent=0, headers=[])
+    atoms = logger.atoms(response, SimpleNamespace(headers=[]), environ, dt.timedelta(0))
+    line = logger.cfg.access_log_format % atoms
+    assert "\n" not in line and "\r" not in line
+    assert "\\x0d\\x0a" in atoms["U"]
+    assert escape_control("a\tb\x1bc") == "a\\x09b\\x1bc"
