@@ -15,11 +15,24 @@ from .pdf import default_workers
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _secret_key(instance: Path) -> str:
-    """SECRET_KEY from the environment, else a random key kept under instance/ across restarts."""
+class ConfigurationError(RuntimeError):
+    """A setting the app cannot run without, explained for the person starting it."""
+
+
+def _secret_key(instance: Path, database_url: str) -> str:
+    """SECRET_KEY from the environment, else a random key kept under instance/ across restarts.
+
+    The key file only works for one machine. A shared database (PostgreSQL) means several app
+    servers, which must all sign with the same key, so there the key must be given."""
     from_env = os.environ.get("SHORTFALL_SECRET_KEY")
     if from_env:
         return from_env
+    if not database_url.startswith("sqlite"):
+        raise ConfigurationError(
+            "SHORTFALL_SECRET_KEY is not set. With a shared database every app server must use "
+            "the same secret key: generate one (python -c 'import secrets; "
+            "print(secrets.token_hex(32))') and set SHORTFALL_SECRET_KEY on every server."
+        )
     instance.mkdir(parents=True, exist_ok=True)
     key_file = instance / "secret_key"
     if not key_file.exists():
@@ -48,6 +61,7 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         WTF_CSRF_TIME_LIMIT=None,
         WTF_CSRF_SSL_STRICT=True,
         SESSION_COOKIE_NAME="shortfall_session",
+        LANGUAGE_COOKIE_NAME="shortfall_language",
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SECURE=os.environ.get("SHORTFALL_SECURE_COOKIES", "0") == "1",
@@ -57,6 +71,14 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         RATELIMIT_STORAGE_URI=os.environ.get("SHORTFALL_RATELIMIT_STORAGE", "memory://"),
         RATELIMIT_HEADERS_ENABLED=True,
         RESUME_RATE_LIMIT="10 per minute;50 per hour",
+        # Per client address: generous for a person (one answer every few seconds), tight
+        # enough that one client cannot fill the database or the PDF queue.
+        ANSWER_RATE_LIMIT=os.environ.get("SHORTFALL_ANSWER_RATE_LIMIT", "60 per minute"),
+        PDF_RATE_LIMIT=os.environ.get("SHORTFALL_PDF_RATE_LIMIT", "10 per minute"),
+        START_RATE_LIMIT=os.environ.get("SHORTFALL_START_RATE_LIMIT", "20 per minute;200 per day"),
+        # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust
+        # nothing). Limits key on the client address the nearest trusted proxy saw.
+        TRUSTED_PROXIES=int(os.environ.get("SHORTFALL_TRUSTED_PROXIES", "0")),
         # One PDF render per core; wait at most this long for a slot, then answer 503.
         PDF_WORKERS=int(os.environ.get("SHORTFALL_PDF_WORKERS", "0")) or default_workers(),
         PDF_WAIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_WAIT", "10")),
@@ -68,4 +90,9 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
     if overrides:
         app.config.update(overrides)
     if "SECRET_KEY" not in (overrides or {}):
-        app.config["SECRET_KEY"] = _secret_key(instance)
+        app.config["SECRET_KEY"] = _secret_key(instance, app.config["DATABASE_URL"])
+    if app.config["SESSION_COOKIE_SECURE"]:
+        # Behind HTTPS: a __Host- cookie is bound to this host, path / and HTTPS only.
+        for key in ("SESSION_COOKIE_NAME", "LANGUAGE_COOKIE_NAME"):
+            if not app.config[key].startswith("__Host-"):
+                app.config[key] = "__Host-" + app.config[key]

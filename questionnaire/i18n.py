@@ -19,6 +19,14 @@ from .terms import mark_page, mark_terms
 from .words import Words
 
 LANGUAGE_COOKIE = "shortfall_language"
+"""The preference cookie's name (with the __Host- prefix when cookies are secure)."""
+
+
+def language_cookie() -> str:
+    """This app's name for the language cookie."""
+    return str(current_app.config.get("LANGUAGE_COOKIE_NAME", LANGUAGE_COOKIE))
+
+
 SWITCH_PARAMETER = "lang"
 
 
@@ -31,7 +39,9 @@ def select_locale() -> str:
     """The language for this request (see the module's docstring)."""
     offered = languages()
     # API clients say what they want in the request; a browser's cookie is for pages.
-    remembered = None if request.path.startswith("/api/") else request.cookies.get(LANGUAGE_COOKIE)
+    remembered = (
+        None if request.path.startswith("/api/") else request.cookies.get(language_cookie())
+    )
     for chosen in (g.get("language"), remembered):
         if chosen in offered:
             return str(chosen)
@@ -64,7 +74,7 @@ def other_languages() -> list[tuple[str, str]]:
 def remember_language(response: Response, code: str) -> None:
     """Keep the chosen language for this browser (a preference, not personal data)."""
     response.set_cookie(
-        LANGUAGE_COOKIE,
+        language_cookie(),
         code,
         max_age=int(current_app.config["PERMANENT_SESSION_LIFETIME"].total_seconds()),
         secure=current_app.config["SESSION_COOKIE_SECURE"],

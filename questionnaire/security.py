@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Flask, Response, current_app, request
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -42,8 +44,21 @@ def _headers(response: Response) -> Response:
     return response
 
 
+def configured_limit(name: str) -> Callable[[], str]:
+    """A rate limit read from the configuration when a request comes (e.g. ANSWER_RATE_LIMIT)."""
+    return lambda: str(current_app.config[name])
+
+
 def init_app(app: Flask) -> None:
-    """Switch on CSRF for every form, the rate limiter, and the headers."""
+    """Switch on CSRF for every form, the rate limiter, the headers, and trusted proxies."""
+    proxies = int(app.config.get("TRUSTED_PROXIES", 0))
+    if proxies:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        # Only the addresses our own proxies add are believed; a client cannot forge them.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0, x_port=0, x_prefix=0
+        )
     csrf.init_app(app)
     limiter.init_app(app)
     app.after_request(_headers)

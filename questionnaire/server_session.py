@@ -11,10 +11,13 @@ from typing import Any
 
 from flask import Flask, Request, Response
 from flask.sessions import SessionInterface, SessionMixin
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from werkzeug.datastructures import CallbackDict
 
 from .models import BrowserSession
+
+SLIDE_EVERY = dt.timedelta(hours=1)
+"""How often an active session's expiry is pushed back (one write an hour at most)."""
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # 32 random bytes, URL-safe base64
 
@@ -43,6 +46,7 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
 
         super().__init__(initial or {}, on_update)
         self.token = token
+        self.expires_at: dt.datetime | None = None
         self.new = token is None
         self.modified = False
         self.rotate = False
@@ -55,6 +59,23 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
 
 class ServerSessionInterface(SessionInterface):
     """Flask session interface backed by the app's database."""
+
+    def _slide(self, app: Flask, session: ServerSession, response: Response) -> None:
+        """Push an active session's expiry back, at most once per SLIDE_EVERY (not a write
+        per request), so a person who keeps working never loses their session."""
+        if session.token is None or session.expires_at is None or not session:
+            return
+        lifetime = app.permanent_session_lifetime
+        expires = utcnow() + lifetime
+        if expires - session.expires_at < SLIDE_EVERY:
+            return
+        with app.extensions["shortfall.sessionmaker"]() as db, db.begin():
+            db.execute(
+                update(BrowserSession)
+                .where(BrowserSession.token_hash == token_hash(session.token))
+                .values(expires_at=expires)
+            )
+        self._set_cookie(app, session.token, response)
 
     def open_session(self, app: Flask, request: Request) -> ServerSession:
         token = request.cookies.get(self.get_cookie_name(app), "")
@@ -70,7 +91,9 @@ class ServerSessionInterface(SessionInterface):
                 data = json.loads(row.data)
             except ValueError:
                 data = {}
-        return ServerSession(data if isinstance(data, dict) else {}, token=token)
+        session = ServerSession(data if isinstance(data, dict) else {}, token=token)
+        session.expires_at = aware(row.expires_at)
+        return session
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ServerSession)
@@ -78,6 +101,7 @@ class ServerSessionInterface(SessionInterface):
         domain, path = self.get_cookie_domain(app), self.get_cookie_path(app)
         secure, samesite = self.get_cookie_secure(app), self.get_cookie_samesite(app)
         if not session.modified:
+            self._slide(app, session, response)
             return
         sessionmaker = app.extensions["shortfall.sessionmaker"]
         with sessionmaker() as db, db.begin():
@@ -116,14 +140,17 @@ class ServerSessionInterface(SessionInterface):
                     db.add(row)
                 row.data = json.dumps(dict(session))
                 row.expires_at = expires
+        self._set_cookie(app, session.token, response)
+
+    def _set_cookie(self, app: Flask, token: str, response: Response) -> None:
         response.set_cookie(
-            name,
-            session.token,
-            max_age=int(lifetime.total_seconds()),
-            path=path,
-            domain=domain,
-            secure=secure,
+            self.get_cookie_name(app),
+            token,
+            max_age=int(app.permanent_session_lifetime.total_seconds()),
+            path=self.get_cookie_path(app),
+            domain=self.get_cookie_domain(app),
+            secure=self.get_cookie_secure(app),
             httponly=True,
-            samesite=samesite,
+            samesite=self.get_cookie_samesite(app),
         )
         response.vary.add("Cookie")

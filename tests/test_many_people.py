@@ -113,3 +113,116 @@ def test_the_access_log_cannot_be_forged_with_a_path() -> None:
     assert "\n" not in line and "\r" not in line
     assert "\\x0d\\x0a" in atoms["U"]
     assert escape_control("a\tb\x1bc") == "a\\x09b\\x1bc"
+
+
+def test_start_gives_a_new_session_token(client: FlaskClient) -> None:
+    page = client.get("/")
+    planted = client.get_cookie("shortfall_session")
+    assert planted is not None  # the token the start page's form was served with
+    response = client.post("/start", data={"csrf_token": csrf_token(page.text)})
+    assert response.status_code == 303
+    started = client.get_cookie("shortfall_session")
+    assert started is not None and started.value != planted.value
+    # The old token opens nothing any more.
+    with make_app_like(client) as other:
+        other.set_cookie("shortfall_session", planted.value)
+        assert "Carry on" not in other.get("/").text
+
+
+def make_app_like(client: FlaskClient) -> FlaskClient:
+    return client.application.test_client()
+
+
+def test_an_active_session_slides_its_expiry(client: FlaskClient) -> None:
+    import datetime as dt
+
+    from sqlalchemy import select, update
+
+    from questionnaire.models import BrowserSession
+
+    walker = Walker(client)
+    walker.start()
+    app = client.application
+    with app.app_context():
+        from questionnaire.database import db
+
+        soon = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+        db().execute(update(BrowserSession).values(expires_at=soon))
+        db().commit()
+    response = client.get(walker.url)  # reading a page, no change to the session
+    assert response.status_code == 200
+    assert "Max-Age=2592000" in response.headers.get("Set-Cookie", "")
+    with app.app_context():
+        from questionnaire.database import db
+        from questionnaire.server_session import aware
+
+        row = db().scalars(select(BrowserSession)).one()
+        assert aware(row.expires_at) > dt.datetime.now(dt.UTC) + dt.timedelta(days=29)
+    again = client.get(walker.url)  # within the hour: no write, no new cookie
+    assert "Set-Cookie" not in again.headers
+
+
+def test_secure_cookies_use_the_host_prefix(tmp_path: Path) -> None:
+    app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", SESSION_COOKIE_SECURE=True)
+    client = app.test_client()
+    page = client.get("/", base_url="https://localhost")
+    response = client.post(
+        "/start",
+        data={"csrf_token": csrf_token(page.text)},
+        base_url="https://localhost",
+        headers={"Referer": "https://localhost/"},  # HTTPS forms check where they came from
+    )
+    assert response.status_code == 303
+    cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("__Host-shortfall_session=") and "Secure" in cookie
+    assert "Domain" not in cookie and "Path=/" in cookie
+    switched = client.get("/?lang=es", base_url="https://localhost")
+    assert switched.headers["Set-Cookie"].startswith("__Host-shortfall_language=es")
+
+
+def test_a_shared_database_needs_a_shared_secret_key(monkeypatch: object) -> None:
+    import pytest
+
+    from questionnaire import create_app
+    from questionnaire.config import ConfigurationError
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.delenv("SHORTFALL_SECRET_KEY", raising=False)
+    monkeypatch.setenv("DATABASE_URL", "postgresql+psycopg://nobody@/nowhere")
+    with pytest.raises(ConfigurationError, match="SHORTFALL_SECRET_KEY"):
+        create_app({"TESTING": True})
+
+
+def _limited_app(tmp_path: Path, **limits: object) -> FlaskClient:
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", RATELIMIT_ENABLED=True, **limits)
+    return app.test_client()
+
+
+def _start(client: FlaskClient, forwarded_for: str | None = None) -> int:
+    page = client.get("/")
+    headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+    response = client.post("/start", data={"csrf_token": csrf_token(page.text)}, headers=headers)
+    return response.status_code
+
+
+def test_starting_answering_and_pdfs_are_rate_limited(tmp_path: Path) -> None:
+    client = _limited_app(
+        tmp_path, START_RATE_LIMIT="2 per minute", ANSWER_RATE_LIMIT="3 per minute"
+    )
+    assert [_start(client) for _ in range(3)] == [303, 303, 429]
+    walker = Walker(client)
+    walker.url = "/questions/state"
+    responses = [walker.post_raw({"answer": "CA"}) for _ in range(4)]
+    assert [r.status_code for r in responses] == [303, 303, 303, 429]
+    assert "Too many tries" in responses[-1].text and "Retry-After" in responses[-1].headers
+
+
+def test_limits_key_on_the_client_behind_a_trusted_proxy(tmp_path: Path) -> None:
+    behind = _limited_app(tmp_path / "a", START_RATE_LIMIT="1 per minute", TRUSTED_PROXIES=1)
+    assert _start(behind, "203.0.113.1") == 303
+    assert _start(behind, "203.0.113.2") == 303  # another person behind the same proxy
+    assert _start(behind, "203.0.113.1") == 429
+    direct = _limited_app(tmp_path / "b", START_RATE_LIMIT="1 per minute")
+    assert _start(direct, "203.0.113.1") == 303
+    assert _start(direct, "203.0.113.2") == 429  # no trusted proxy: the header is ignored

@@ -9,7 +9,7 @@ from werkzeug.wrappers import Response
 from wtforms import StringField
 from wtforms.validators import InputRequired, Length
 
-from ..i18n import LANGUAGE_COOKIE, languages, remember_language, select_locale
+from ..i18n import language_cookie, languages, remember_language, select_locale
 from ..interviews import (
     answers_of,
     current_interview,
@@ -19,7 +19,7 @@ from ..interviews import (
     set_language,
     start_interview,
 )
-from ..security import limiter
+from ..security import configured_limit, limiter
 from ..server_session import ServerSession
 from .pages import resume_target
 
@@ -43,10 +43,15 @@ class ResumeForm(FlaskForm):
 
 
 @blueprint.post("/start")
+@limiter.limit(configured_limit("START_RATE_LIMIT"))
 def start() -> Response:
     """Begin (or carry on with) this browser's interview."""
     ActionForm()  # CSRF is checked globally before we get here
-    interview = current_interview() or start_interview(select_locale())
+    interview = current_interview()
+    if interview is None:
+        assert isinstance(session, ServerSession)
+        session.regenerate()  # a new token for a new interview: a planted one is dropped
+        interview = start_interview(select_locale())
     return redirect(resume_target(answers_of(interview)), code=303)
 
 
@@ -91,7 +96,7 @@ def resume_post() -> str | Response:
             session.regenerate()
             session["interview_id"] = interview.id
             response = redirect(resume_target(answers_of(interview)), code=303)
-            if LANGUAGE_COOKIE in request.cookies:
+            if language_cookie() in request.cookies:
                 set_language(select_locale())  # a language chosen on this browser wins
             elif interview.language in languages():
                 remember_language(response, interview.language)  # as they left it

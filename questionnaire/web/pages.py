@@ -16,6 +16,7 @@ from ..forms import build_form
 from ..i18n import text
 from ..interviews import answers_of, current_interview, save_answer
 from ..models import Interview
+from ..security import configured_limit, limiter
 from .answers_shown import answer_sections
 
 blueprint = Blueprint("pages", __name__)
@@ -56,6 +57,7 @@ def start() -> str:
 @blueprint.post("/questions/<question_id>", endpoint="question")
 @blueprint.get("/questions/<question_id>/<int:item>", endpoint="question")
 @blueprint.post("/questions/<question_id>/<int:item>", endpoint="question")
+@limiter.limit(configured_limit("ANSWER_RATE_LIMIT"), methods=["POST"])
 def question_page(question_id: str, item: int | None = None) -> str | Response:
     """Show one question, or save its answer and move on (post/redirect/get)."""
     interview = current_interview()

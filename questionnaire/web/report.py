@@ -31,6 +31,7 @@ from ..law.assess import assess
 from ..law.case import Case, CaseErrors, read_case
 from ..pdf import PdfBusy, PdfService, PdfTooSlow, cache_key
 from ..report import build_report
+from ..security import configured_limit, limiter
 from ..terms import mark_page, plain_terms
 from .answers_shown import answer_sections
 from .pages import questionnaire, resume_target
@@ -101,6 +102,7 @@ def report() -> str | Response:
 
 
 @blueprint.post("/report.pdf")
+@limiter.limit(configured_limit("PDF_RATE_LIMIT"))
 def report_pdf() -> str | Response:
     """The same report as a PDF; the optional name is printed on the cover and not kept."""
     case = _case()
