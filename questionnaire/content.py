@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
+from ..yaml_text import parse
 from .schema import Group, Question, QuestionnaireIndex, Section
 
 if TYPE_CHECKING:
@@ -74,7 +75,7 @@ class Questionnaire:
 def _read_yaml(path: Path) -> Any:
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return parse(handle)
     except FileNotFoundError:
         raise ContentError([f"{path.name}: file is missing"]) from None
     except yaml.YAMLError as error:

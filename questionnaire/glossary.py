@@ -7,8 +7,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-import yaml
-
+from ..yaml_text import parse
 from .terms import without_terms
 
 
@@ -50,7 +49,7 @@ def _forms(value: list[str] | dict[str, list[str]] | None) -> dict[str, tuple[st
 
 def load_glossary(path: Path) -> list[Term]:
     """Read content/glossary.yaml."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse(path.read_text(encoding="utf-8"))
     return [
         Term(_texts(item["term"]), dict(item["definition"]), _forms(item.get("also")))
         for item in data["terms"]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .yaml_text import LOADER
+
 SOURCE_LANGUAGE = "en"
 
 
@@ -54,7 +56,7 @@ def _spots(node: yaml.Node, trail: str, found: list[TextSpot]) -> None:
 
 def text_spots(source: str) -> list[TextSpot]:
     """Every `{en: ...}` text in a YAML document, with its path like `a.b[2].says`."""
-    root = yaml.compose(source, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    root = yaml.compose(source, Loader=LOADER)
     found: list[TextSpot] = []
     if root is not None:
         _spots(root, "", found)

@@ -10,13 +10,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_currency
 from pydantic import BaseModel, ConfigDict
 
+from ..yaml_text import parse
 from .law.findings import Reason, UnknownFact
 from .states import STATE_NAMES
 from .terms import plain_terms
@@ -67,7 +67,7 @@ class FindingWords(BaseModel):
 
 def load_words(path: Path) -> FindingWords:
     """Read and validate content/findings.yaml."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = parse(path.read_text(encoding="utf-8"))
     phrases = data.get("phrases", {})
     for words in phrases.get("fact", {}).values():
         for key in (True, False):  # YAML may read a bare yes/no key as a boolean

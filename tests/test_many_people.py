@@ -226,3 +226,14 @@ def test_limits_key_on_the_client_behind_a_trusted_proxy(tmp_path: Path) -> None
     direct = _limited_app(tmp_path / "b", START_RATE_LIMIT="1 per minute")
     assert _start(direct, "203.0.113.1") == 303
     assert _start(direct, "203.0.113.2") == 429  # no trusted proxy: the header is ignored
+
+
+def test_servers_starting_together_migrate_once(tmp_path: Path) -> None:
+    from sqlalchemy import create_engine, text
+
+    from .migrate_race import migrate_at_once
+
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    assert migrate_at_once(url) == ["ok"] * 4
+    with create_engine(url).connect() as connection:
+        assert connection.execute(text("select count(*) from alembic_version")).scalar() == 1

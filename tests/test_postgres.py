@@ -77,3 +77,9 @@ def test_two_tabs_saving_at_once_keep_both_answers_on_postgres(postgres_url: str
     from .two_tabs import two_tabs_keep_both_answers
 
     assert two_tabs_keep_both_answers(make_app(postgres_url), 100) == 100
+
+
+def test_servers_starting_together_migrate_once_on_postgres(postgres_url: str) -> None:
+    from .migrate_race import migrate_at_once
+
+    assert migrate_at_once(postgres_url) == ["ok"] * 4

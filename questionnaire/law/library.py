@@ -10,6 +10,7 @@ from typing import TypeVar
 import yaml
 from pydantic import ValidationError
 
+from ...yaml_text import parse
 from ..content import ContentError
 from ..states import STATE_NAMES
 from ..vocabulary import OptionId, values
@@ -37,7 +38,7 @@ class LawLibrary:
 
 def _load(path: Path) -> object:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return parse(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as error:
         raise ContentError([f"{path.name}: not valid YAML ({error})"]) from None
 
