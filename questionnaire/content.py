@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 import yaml
 from pydantic import ValidationError
 
-from ..yaml_text import parse
 from .schema import Group, Question, QuestionnaireIndex, Section
+from .yaml_text import parse
 
 if TYPE_CHECKING:
     from .decisive import Decider

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from ..yaml_text import parse
 from .terms import without_terms
+from .yaml_text import parse
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: one per term

@@ -16,10 +16,10 @@ from babel.lists import format_list
 from babel.numbers import format_currency
 from pydantic import BaseModel, ConfigDict
 
-from ..yaml_text import parse
 from .law.findings import Reason, UnknownFact
 from .states import STATE_NAMES
 from .terms import plain_terms
+from .yaml_text import parse
 
 Texts = dict[str, str]
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")

@@ -10,10 +10,10 @@ from typing import TypeVar
 import yaml
 from pydantic import ValidationError
 
-from ...yaml_text import parse
 from ..content import ContentError
 from ..states import STATE_NAMES
 from ..vocabulary import OptionId, values
+from ..yaml_text import parse
 from .facts import FederalLaw, Jurisdiction, Source
 from .money_facts import GarnishmentLaw, OptionsContent, TaxLaw
 
