@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, request, session
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
-from flask_wtf.csrf import CSRFProtect
+from flask_wtf.csrf import CSRFError, CSRFProtect
 
 csrf = CSRFProtect()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
@@ -44,6 +45,39 @@ def _headers(response: Response) -> Response:
     return response
 
 
+def session_started() -> bool:
+    """Whether this browser already has a session (a valid session cookie, or one just made).
+
+    Pages seen before a person starts or resumes make no session: their forms carry no CSRF
+    token, and the two posts that begin a session are checked by origin instead."""
+    return getattr(session, "token", None) is not None
+
+
+def form_meta() -> dict[str, bool]:
+    """WTForms meta for a form that may be shown before any session exists."""
+    return {"csrf": session_started()}
+
+
+def _our_origin(value: str) -> bool:
+    parts = urlsplit(value)
+    return f"{parts.scheme}://{parts.netloc}" == request.host_url.rstrip("/")
+
+
+def check_session_start() -> None:
+    """CSRF for the posts that begin a session (start, resume), before any token exists.
+
+    With a session, its CSRF token is checked as for every form. Without one, a browser
+    always says where a form was posted from (Origin, else Referer): a post from another
+    site is refused, so nobody can resume someone else into their answers. A client that
+    sends neither is not a browser, and carries no one else's cookies."""
+    if session_started():
+        csrf.protect()
+        return
+    origin = request.headers.get("Origin") or request.headers.get("Referer")
+    if origin is not None and not _our_origin(origin):
+        raise CSRFError("The form was posted from another site.")
+
+
 def configured_limit(name: str) -> Callable[[], str]:
     """A rate limit read from the configuration when a request comes (e.g. ANSWER_RATE_LIMIT)."""
     return lambda: str(current_app.config[name])
@@ -61,4 +95,5 @@ def init_app(app: Flask) -> None:
         )
     csrf.init_app(app)
     limiter.init_app(app)
+    app.jinja_env.globals["session_started"] = session_started
     app.after_request(_headers)

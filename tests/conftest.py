@@ -49,8 +49,14 @@ def client(app: Flask) -> Iterator[FlaskClient]:
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"|value="([^"]+)"[^>]*name="csrf_token"')
 
 
+def form_token(html: str) -> str:
+    """The CSRF token in a page if it has one: pages seen before a session starts have none."""
+    match = _CSRF.search(html)
+    return (match.group(1) or match.group(2)) if match else ""
+
+
 def csrf_token(html: str) -> str:
-    """The CSRF token in a page."""
+    """The CSRF token in a page (a page of someone who has started must have one)."""
     match = _CSRF.search(html)
     assert match, "page has no CSRF token"
     return match.group(1) or match.group(2)
@@ -66,7 +72,7 @@ class Walker:
 
     def start(self) -> str:
         page = self.client.get("/")
-        response = self.client.post("/start", data={"csrf_token": csrf_token(page.text)})
+        response = self.client.post("/start", data={"csrf_token": form_token(page.text)})
         assert response.status_code == 303
         self.url = response.headers["Location"]
         return self.url

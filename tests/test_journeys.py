@@ -10,7 +10,7 @@ from flask.testing import FlaskClient
 from questionnaire.case_facts import case_facts
 from questionnaire.interviews import answers_of, current_interview
 
-from .conftest import Walker, csrf_token, date_parts, make_app
+from .conftest import Walker, csrf_token, date_parts, form_token, make_app
 
 HOME = [
     ("state", "CA"),
@@ -335,7 +335,7 @@ def test_resume_code_after_restart_on_another_device(database_url: str) -> None:
     with restarted.test_client() as laptop:
         page = laptop.get("/resume")
         typed = code.lower().replace("-", " ")  # people type codes loosely
-        response = laptop.post("/resume", data={"code": typed, "csrf_token": csrf_token(page.text)})
+        response = laptop.post("/resume", data={"code": typed, "csrf_token": form_token(page.text)})
         assert response.status_code == 303
         assert response.headers["Location"] == "/questions/loan-purpose/1"
         assert 'value="CA" selected' in laptop.get("/questions/state").text
@@ -344,12 +344,12 @@ def test_resume_code_after_restart_on_another_device(database_url: str) -> None:
 def test_wrong_resume_code_gets_a_clear_message(client: FlaskClient) -> None:
     page = client.get("/resume")
     response = client.post(
-        "/resume", data={"code": "AAAA-BBBB-CCCC", "csrf_token": csrf_token(page.text)}
+        "/resume", data={"code": "AAAA-BBBB-CCCC", "csrf_token": form_token(page.text)}
     )
     assert response.status_code == 200
     assert "We could not find answers for that code" in response.text
     assert 'href="#code"' in response.text  # error summary links to the field
-    response = client.post("/resume", data={"code": "", "csrf_token": csrf_token(page.text)})
+    response = client.post("/resume", data={"code": "", "csrf_token": form_token(page.text)})
     assert "Enter your resume code." in response.text
 
 

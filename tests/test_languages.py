@@ -17,7 +17,7 @@ from bench.situations import SITUATIONS, default_answer, walk
 from questionnaire.i18n import LANGUAGE_COOKIE
 from questionnaire.models import Interview
 
-from .conftest import Walker, csrf_token, make_app
+from .conftest import Walker, csrf_token, form_token, make_app
 from .language_check import foreign_on_page, foreign_sentences
 
 SPANISH_JOURNEYS = ["ca-trustee-sale-two-loans", "fl-judicial-sale-sued", "wa-deed-in-lieu-planned"]
@@ -82,7 +82,7 @@ def test_the_interview_keeps_its_language_on_another_device(database_url: str) -
     with make_app(database_url).test_client() as laptop:  # no cookie, an English browser
         form = laptop.get("/resume")
         resumed = laptop.post(
-            "/resume", data={"csrf_token": csrf_token(form.text), "code": code.group(1)}
+            "/resume", data={"csrf_token": form_token(form.text), "code": code.group(1)}
         )
         assert resumed.status_code == 303
         assert f"{LANGUAGE_COOKIE}=es" in resumed.headers["Set-Cookie"]
@@ -153,7 +153,7 @@ def test_every_other_page_type_in_spanish(client: FlaskClient) -> None:
     spanish(client)
     pages = [client.get(url) for url in ("/", "/resume", "/delete", "/deleted", "/no-such-page")]
     bad_code = client.post(
-        "/resume", data={"csrf_token": csrf_token(pages[1].text), "code": "AAAA-BBBB-CCCC"}
+        "/resume", data={"csrf_token": form_token(pages[1].text), "code": "AAAA-BBBB-CCCC"}
     )
     pages.append(bad_code)
     assert "No encontramos respuestas con ese código" in bad_code.text

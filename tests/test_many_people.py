@@ -8,7 +8,7 @@ from pathlib import Path
 
 from flask.testing import FlaskClient
 
-from .conftest import Walker, csrf_token, make_app
+from .conftest import Walker, csrf_token, form_token, make_app
 
 CANARY = "77777.77"  # an answer no other text contains
 
@@ -116,9 +116,15 @@ def test_the_access_log_cannot_be_forged_with_a_path() -> None:
 
 
 def test_start_gives_a_new_session_token(client: FlaskClient) -> None:
-    page = client.get("/")
+    # A visitor's session is made only when they start or resume.
+    for url in ("/", "/resume", "/delete", "/?lang=es", "/no-such-page"):
+        assert "shortfall_session" not in client.get(url).headers.get("Set-Cookie", ""), url
+    assert client.get_cookie("shortfall_session") is None
+    Walker(client).start()
     planted = client.get_cookie("shortfall_session")
-    assert planted is not None  # the token the start page's form was served with
+    assert planted is not None
+    # Starting again from a session (e.g. a token someone planted) gives a new token.
+    page = client.get("/")
     response = client.post("/start", data={"csrf_token": csrf_token(page.text)})
     assert response.status_code == 303
     started = client.get_cookie("shortfall_session")
@@ -166,9 +172,10 @@ def test_secure_cookies_use_the_host_prefix(tmp_path: Path) -> None:
     app = make_app(f"sqlite:///{tmp_path / 'db.sqlite3'}", SESSION_COOKIE_SECURE=True)
     client = app.test_client()
     page = client.get("/", base_url="https://localhost")
+    assert "Set-Cookie" not in page.headers  # no session before the person starts
     response = client.post(
         "/start",
-        data={"csrf_token": csrf_token(page.text)},
+        data={"csrf_token": form_token(page.text)},
         base_url="https://localhost",
         headers={"Referer": "https://localhost/"},  # HTTPS forms check where they came from
     )
@@ -200,9 +207,10 @@ def _limited_app(tmp_path: Path, **limits: object) -> FlaskClient:
 
 
 def _start(client: FlaskClient, forwarded_for: str | None = None) -> int:
+    client.delete_cookie("shortfall_session")  # each start as a new visitor
     page = client.get("/")
     headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
-    response = client.post("/start", data={"csrf_token": csrf_token(page.text)}, headers=headers)
+    response = client.post("/start", data={"csrf_token": form_token(page.text)}, headers=headers)
     return response.status_code
 
 
@@ -210,11 +218,12 @@ def test_starting_answering_and_pdfs_are_rate_limited(tmp_path: Path) -> None:
     client = _limited_app(
         tmp_path, START_RATE_LIMIT="2 per minute", ANSWER_RATE_LIMIT="3 per minute"
     )
-    assert [_start(client) for _ in range(3)] == [303, 303, 429]
     walker = Walker(client)
+    walker.start()  # the first of 2 starts allowed a minute
     walker.url = "/questions/state"
     responses = [walker.post_raw({"answer": "CA"}) for _ in range(4)]
     assert [r.status_code for r in responses] == [303, 303, 303, 429]
+    assert [_start(client), _start(client)] == [303, 429]
     assert "Too many tries" in responses[-1].text and "Retry-After" in responses[-1].headers
 
 
@@ -237,3 +246,15 @@ def test_servers_starting_together_migrate_once(tmp_path: Path) -> None:
     assert migrate_at_once(url) == ["ok"] * 4
     with create_engine(url).connect() as connection:
         assert connection.execute(text("select count(*) from alembic_version")).scalar() == 1
+
+
+def test_a_post_from_another_site_cannot_start_or_resume(client: FlaskClient) -> None:
+    elsewhere = {"Origin": "https://attacker.example"}
+    assert client.post("/start", data={}, headers=elsewhere).status_code == 400
+    assert (
+        client.post("/resume", data={"code": "ABCD-1234-EFGH"}, headers=elsewhere).status_code
+        == 400
+    )
+    assert client.get_cookie("shortfall_session") is None
+    ours = {"Origin": "http://localhost"}
+    assert client.post("/start", data={}, headers=ours).status_code == 303

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from .conftest import Walker, csrf_token, make_app
+from .conftest import Walker, csrf_token, form_token, make_app
 
 pytestmark = pytest.mark.postgres
 
@@ -63,7 +63,7 @@ def test_journey_and_resume_on_postgres(postgres_url: str) -> None:
     with restarted.test_client() as other:
         page = other.get("/resume")
         response = other.post(
-            "/resume", data={"code": code.group(1), "csrf_token": csrf_token(page.text)}
+            "/resume", data={"code": code.group(1), "csrf_token": form_token(page.text)}
         )
         assert response.headers["Location"] == "/questions/home-value"
         assert 'value="NV" selected' in other.get("/questions/state").text

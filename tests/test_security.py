@@ -8,7 +8,7 @@ from pathlib import Path
 from flask import Flask
 from flask.testing import FlaskClient
 
-from .conftest import Walker, csrf_token, make_app
+from .conftest import Walker, csrf_token, form_token, make_app
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,7 +58,7 @@ def test_resume_swaps_the_session_token(database_url: str) -> None:
         assert code
         before = browser.get_cookie("shortfall_session")
         page = browser.get("/resume")
-        browser.post("/resume", data={"code": code.group(1), "csrf_token": csrf_token(page.text)})
+        browser.post("/resume", data={"code": code.group(1), "csrf_token": form_token(page.text)})
         after = browser.get_cookie("shortfall_session")
         assert before and after and before.value != after.value
 
@@ -75,7 +75,7 @@ def test_every_form_needs_a_csrf_token(walker: Walker) -> None:
 def test_resume_attempts_are_rate_limited(database_url: str) -> None:
     app = make_app(database_url, RATELIMIT_ENABLED=True, RESUME_RATE_LIMIT="3 per minute")
     with app.test_client() as browser:
-        token = csrf_token(browser.get("/resume").text)
+        token = form_token(browser.get("/resume").text)
         codes = [
             browser.post("/resume", data={"code": "AAAA-AAAA-AAAA", "csrf_token": token})
             for _ in range(4)
@@ -130,6 +130,6 @@ def test_secret_key_survives_restart(tmp_path: Path, monkeypatch: object) -> Non
 
     monkeypatch.delenv("SHORTFALL_SECRET_KEY", raising=False)  # type: ignore[attr-defined]
     instance = tmp_path / "instance"
-    first = _secret_key(instance)
-    assert len(first) == 64 and _secret_key(instance) == first
+    first = _secret_key(instance, "sqlite:///x")
+    assert len(first) == 64 and _secret_key(instance, "sqlite:///x") == first
     assert (instance / "secret_key").stat().st_mode & 0o777 == 0o600

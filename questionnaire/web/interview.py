@@ -19,7 +19,7 @@ from ..interviews import (
     set_language,
     start_interview,
 )
-from ..security import configured_limit, limiter
+from ..security import check_session_start, configured_limit, csrf, form_meta, limiter
 from ..server_session import ServerSession
 from .pages import resume_target
 
@@ -43,15 +43,14 @@ class ResumeForm(FlaskForm):
 
 
 @blueprint.post("/start")
+@csrf.exempt  # checked by check_session_start: there may be no session, so no token, yet
 @limiter.limit(configured_limit("START_RATE_LIMIT"))
 def start() -> Response:
-    """Begin (or carry on with) this browser's interview."""
-    ActionForm()  # CSRF is checked globally before we get here
-    interview = current_interview()
-    if interview is None:
-        assert isinstance(session, ServerSession)
-        session.regenerate()  # a new token for a new interview: a planted one is dropped
-        interview = start_interview(select_locale())
+    """Begin (or carry on with) this browser's interview; the session is made here."""
+    check_session_start()
+    assert isinstance(session, ServerSession)
+    session.regenerate()  # a new token at every start: a planted or copied one stops working
+    interview = current_interview() or start_interview(select_locale())
     return redirect(resume_target(answers_of(interview)), code=303)
 
 
@@ -77,7 +76,7 @@ def save_code() -> str | Response:
 @blueprint.get("/resume")
 def resume() -> str:
     """Ask for a resume code."""
-    return render_template("resume.html", form=ResumeForm())
+    return render_template("resume.html", form=ResumeForm(meta=form_meta()))
 
 
 def _resume_limit() -> str:
@@ -85,10 +84,12 @@ def _resume_limit() -> str:
 
 
 @blueprint.post("/resume")
+@csrf.exempt  # checked by check_session_start, as for /start
 @limiter.limit(_resume_limit, methods=["POST"])
 def resume_post() -> str | Response:
-    """Open the answers a resume code belongs to, on this browser."""
-    form = ResumeForm()
+    """Open the answers a resume code belongs to, on this browser (the session is made here)."""
+    check_session_start()
+    form = ResumeForm(meta={"csrf": False})
     if form.validate():
         interview = find_by_code(form.code.data or "")
         if interview is not None:
@@ -110,7 +111,9 @@ def resume_post() -> str | Response:
 @blueprint.get("/delete")
 def delete() -> str:
     """Ask the person to confirm deleting their answers."""
-    return render_template("delete.html", form=ActionForm(), interview=current_interview())
+    return render_template(
+        "delete.html", form=ActionForm(meta=form_meta()), interview=current_interview()
+    )
 
 
 @blueprint.post("/delete")
