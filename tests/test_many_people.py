@@ -258,3 +258,28 @@ def test_a_post_from_another_site_cannot_start_or_resume(client: FlaskClient) ->
     assert client.get_cookie("shortfall_session") is None
     ours = {"Origin": "http://localhost"}
     assert client.post("/start", data={}, headers=ours).status_code == 303
+
+
+def test_when_the_session_has_ended_the_typed_answer_is_given_back(client: FlaskClient) -> None:
+    from sqlalchemy import delete
+
+    from questionnaire.models import BrowserSession
+
+    walker = Walker(client)
+    walker.start()
+    walker.answer_all([("state", "CA"), ("occupancy", "primary_residence")])
+    page = walker.page()  # a question page, left open
+    token = csrf_token(page.text)
+    with client.application.app_context():
+        from questionnaire.database import db
+
+        db().execute(delete(BrowserSession))  # the session runs out (expired and purged)
+        db().commit()
+    response = client.post(walker.url, data={"answer": "foreclosure_started", "csrf_token": token})
+    assert response.status_code == 400
+    assert "Your session has ended" in response.text
+    assert "foreclosure_started" in response.text  # what they gave, to give again
+    assert 'href="/resume"' in response.text and "Start again" in response.text
+    client.set_cookie("shortfall_language", "es")
+    spanish = client.post(walker.url, data={"answer": "1,250", "csrf_token": token})
+    assert "Su sesión terminó" in spanish.text and "1,250" in spanish.text

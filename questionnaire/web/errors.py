@@ -40,6 +40,8 @@ def init_app(app: Flask) -> None:
             notice = _("Please check your answer and select Continue again.")
             args = request.view_args
             return show_question(interview, args["question_id"], args.get("item"), True, notice)
+        if request.endpoint == "pages.question" and request.view_args:
+            return _session_ended(request.view_args["question_id"]), 400
         return _page(400)
 
     @app.errorhandler(HTTPException)
@@ -60,6 +62,17 @@ def init_app(app: Flask) -> None:
         if request.path.startswith("/api/"):
             return _api_error(500, "Sorry, something went wrong on our side.")
         return _page(500)
+
+
+def _session_ended(question_id: str) -> str:
+    """The session ran out while a question was open: say so, and give back what was typed
+    (it is shown once, never stored or logged), with the way to carry on."""
+    from .pages import questionnaire
+
+    fields = sorted(k for k in request.form if k == "answer" or k.startswith("answer-"))
+    typed = " ".join(request.form[k].strip() for k in fields if request.form[k].strip())[:200]
+    question = questionnaire().questions.get(question_id)
+    return render_template("session_ended.html", question=question, typed=typed)
 
 
 def _api_error(status: int, message: str) -> tuple[Response, int]:
