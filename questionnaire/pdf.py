@@ -104,8 +104,11 @@ class PdfService:
                 process.kill()  # a render past its time limit cannot be stopped any other way
             pool.shutdown(wait=False, cancel_futures=True)
 
-    def pdf(self, key: str, html: str) -> bytes:
-        """The PDF for this content, from the cache when the same answers were rendered."""
+    def pdf(self, key: str, html: str, keep: bool = True) -> bytes:
+        """The PDF for this content, from the cache when the same answers were rendered.
+
+        `keep=False` renders without keeping the result: a PDF with a person's name on its
+        cover is never held in memory after it is sent."""
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
@@ -124,6 +127,8 @@ class PdfService:
                 raise PdfBusy from None
         finally:
             self._slots.release()
+        if not keep:
+            return data
         with self._lock:
             self._cache[key] = data
             while len(self._cache) > self.cache_size:

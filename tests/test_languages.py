@@ -184,7 +184,7 @@ def test_the_pdf_and_calendar_in_spanish(
     rendered: list[str] = []
     original = service.pdf
     monkeypatch.setattr(
-        service, "pdf", lambda key, html: rendered.append(html) or original(key, html)
+        service, "pdf", lambda key, html, **kw: rendered.append(html) or original(key, html, **kw)
     )
     pdf = client.post("/report.pdf", data={"csrf_token": csrf_token(report.text), "name": "Ana"})
     assert pdf.status_code == 200

@@ -162,9 +162,21 @@ def test_busy_slots_give_503_and_the_cache_answers_at_once(app: Flask, tmp_path:
     service._slots.release()
 
 
+def test_a_pdf_with_a_name_on_its_cover_is_not_kept(app: Flask, client: FlaskClient) -> None:
+    named = client.post("/api/v1/report.pdf", json={**CASE, "name_on_cover": "Ana Pérez"})
+    assert named.status_code == 200
+    from questionnaire.web.report import pdf_service
+
+    with app.app_context():
+        service = pdf_service()
+    assert len(service._cache) == 0  # sent, and not held in memory
+    assert client.post("/api/v1/report.pdf", json=CASE).status_code == 200
+    assert len(service._cache) == 1  # the same report without a name may be reused
+
+
 def test_route_answers_503_with_retry_after_when_busy(app: Flask, client: FlaskClient) -> None:
     class Busy:
-        def pdf(self, key: str, html: str) -> bytes:
+        def pdf(self, key: str, html: str, keep: bool = True) -> bytes:
             raise PdfBusy
 
     app.extensions["shortfall.pdf"] = Busy()

@@ -133,7 +133,7 @@ def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = No
     )
     service = pdf_service()
     try:
-        data = service.pdf(cache_key(html_text), html_text)
+        data = service.pdf(cache_key(html_text), html_text, keep=not name)
     except (PdfBusy, PdfTooSlow):
         title = gettext("Please try again in a minute")
         response = make_response(render_template("error.html", status=503, title=title), 503)
