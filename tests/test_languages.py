@@ -106,6 +106,11 @@ def test_errors_are_in_spanish_and_say_how_to_write_money(client: FlaskClient) -
     assert page.status_code == 200
     assert "Hay un problema" in page.text and "Elija su estado de la lista." in page.text
     assert not foreign_on_page(page.text, "es")
+    # A made-up choice gets our own message, in Spanish (no form library text in English).
+    walker.answer("CA", expect="state")
+    wrong = walker.post_raw({"answer": "castle"})
+    assert "Elija una de las respuestas que se muestran." in wrong.text
+    assert not foreign_on_page(wrong.text, "es")
 
 
 def _journey(client: FlaskClient, name: str) -> list[Any]:
