@@ -11,8 +11,6 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-import yaml
-
 from questionnaire.readability import BARS, plain, score
 from questionnaire.translation import text_spots
 
@@ -21,19 +19,13 @@ MIN_WORDS = 8
 
 
 def texts(language: str) -> list[tuple[str, str]]:
-    """Every content text in a language, with where it is."""
-    found = []
-    for file in sorted((ROOT / "content").rglob("*.yaml")):
-        source = file.read_text(encoding="utf-8")
-        data = yaml.safe_load(source)
-        for spot in text_spots(source):
-            node = data
-            for part in spot.path.replace("]", "").replace("[", ".").split("."):
-                node = node[int(part)] if isinstance(node, list) else node[part]
-            value = str(node.get(language, ""))
-            if len(plain(value).split()) >= MIN_WORDS:
-                found.append((f"{file.stem}: {spot.path}", value))
-    return found
+    """Every content text of MIN_WORDS or more in a language, with where it is."""
+    return [
+        (f"{file.stem}: {spot.path}", spot.texts[language])
+        for file in sorted((ROOT / "content").rglob("*.yaml"))
+        for spot in text_spots(file.read_text(encoding="utf-8"))
+        if len(plain(spot.texts.get(language, "")).split()) >= MIN_WORDS
+    ]
 
 
 def main() -> None:

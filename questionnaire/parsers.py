@@ -110,16 +110,21 @@ def parse_decimal_number(
 def parse_date_parts(month: str, day: str, year: str) -> dt.date:
     """Read a date typed as three boxes (month, day, year) and refuse impossible dates."""
     parts = {"month": _clean(month), "day": _clean(day), "year": _clean(year)}
-    missing = [name for name, part in parts.items() if not part]
-    if len(missing) == 3:
+    if not any(parts.values()):
         raise ParseError("date_empty")
+    _check_parts(parts)
+    return _make_date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
+
+
+def _check_parts(parts: dict[str, str]) -> None:
+    """Every box filled, with digits only, and a four-digit year."""
+    missing = [name for name, part in parts.items() if not part]
     if missing:
         raise ParseError("date_missing_part", {"part": missing[0]})
     if not all(_DIGITS.match(part) for part in parts.values()):
         raise ParseError("date_format")
     if len(parts["year"]) != 4:
         raise ParseError("date_year_digits")
-    return _make_date(int(parts["year"]), int(parts["month"]), int(parts["day"]))
 
 
 _ISO_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
@@ -128,13 +133,7 @@ _ISO_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 def parse_month_parts(month: str, year: str) -> dt.date:
     """Read a month and year typed in the date boxes with the day left blank: its first day."""
     parts = {"month": _clean(month), "year": _clean(year)}
-    missing = [name for name, part in parts.items() if not part]
-    if missing:
-        raise ParseError("date_missing_part", {"part": missing[0]})
-    if not all(_DIGITS.match(part) for part in parts.values()):
-        raise ParseError("date_format")
-    if len(parts["year"]) != 4:
-        raise ParseError("date_year_digits")
+    _check_parts(parts)
     return _make_date(int(parts["year"]), int(parts["month"]), 1)
 
 

@@ -15,9 +15,9 @@ from functools import cache
 from textstat.textstat import textstatistics
 
 from .terms import without_terms
+from .words import PLACEHOLDER
 
 MARKUP = re.compile(r"<[^>]+>")
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 @dataclass(frozen=True)

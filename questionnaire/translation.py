@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from .terms import TERM
+from .words import PLACEHOLDER
 from .yaml_text import LOADER
 
 SOURCE_LANGUAGE = "en"
@@ -19,12 +21,22 @@ class TextSpot:
     """Where one English text sits in a content file, and how to write a sibling language."""
 
     path: str
-    english: str
-    languages: frozenset[str]
+    texts: dict[str, str]
+    """The text in each language it has, as written (`en` always)."""
     flow: bool
     line: int
     column: int
     """For a flow map, where its closing brace is; for a block map, the indent of `en:`."""
+
+    @property
+    def english(self) -> str:
+        """The English text."""
+        return self.texts[SOURCE_LANGUAGE]
+
+    @property
+    def languages(self) -> frozenset[str]:
+        """The languages with a non-empty text here."""
+        return frozenset(code for code, text in self.texts.items() if text.strip())
 
 
 def _spots(node: yaml.Node, trail: str, found: list[TextSpot]) -> None:
@@ -39,8 +51,7 @@ def _spots(node: yaml.Node, trail: str, found: list[TextSpot]) -> None:
             found.append(
                 TextSpot(
                     path=trail,
-                    english=english.value,
-                    languages=frozenset(k for k, v in keys.items() if str(v.value).strip()),
+                    texts={code: str(value.value) for code, value in keys.items()},
                     flow=flow,
                     line=node.end_mark.line if flow else english.end_mark.line,
                     column=node.end_mark.column - 1 if flow else key_node.start_mark.column,
@@ -140,10 +151,6 @@ def import_texts(translations: dict[str, dict[str, str]], language: str, base: P
     return problems
 
 
-PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
-ENGLISH_TERM = re.compile(r"\(en: ([^()]+)\)")
-
-
 def check_translation(
     source: dict[str, dict[str, str]], translated: dict[str, dict[str, str]]
 ) -> list[str]:
@@ -161,7 +168,7 @@ def check_translation(
                 continue
             if sorted(PLACEHOLDER.findall(english)) != sorted(PLACEHOLDER.findall(text)):
                 problems.append(f"{where}: placeholders differ from the English")
-            if text.count("(en:") != len(ENGLISH_TERM.findall(text)):
+            if text.count("(en:") != len(TERM.findall(text)):
                 problems.append(f"{where}: write English terms as (en: term)")
         problems += [f"{name}: {path}: not in the source" for path in set(done) - set(texts)]
     problems += [f"{name}: not in the source" for name in set(translated) - set(source)]

@@ -27,33 +27,12 @@ WORDS = load_words(ROOT / "content" / "findings.yaml")
 
 def content_texts(language: str) -> list[tuple[str, str]]:
     """Every content text in one language, with its file and path."""
-    found = []
-    for file in sorted((ROOT / "content").rglob("*.yaml")):
-        data = file.read_text(encoding="utf-8")
-        for spot in text_spots(data):
-            if spot.english.strip():
-                found.append((f"{file.stem}: {spot.path}", spot))
-    texts = []
-    for where, spot in found:
-        value = _value(where, spot, language)
-        if value:
-            texts.append((where, value))
-    return texts
-
-
-@cache
-def _documents() -> dict[str, Any]:
-    return {
-        file.stem: yaml.safe_load(file.read_text(encoding="utf-8"))
-        for file in (ROOT / "content").rglob("*.yaml")
-    }
-
-
-def _value(where: str, spot: Any, language: str) -> str:
-    node: Any = _documents()[where.split(":")[0]]
-    for part in spot.path.replace("]", "").replace("[", ".").split("."):
-        node = node[int(part)] if isinstance(node, list) else node[part]
-    return str(node.get(language, ""))
+    return [
+        (f"{file.stem}: {spot.path}", spot.texts[language])
+        for file in sorted((ROOT / "content").rglob("*.yaml"))
+        for spot in text_spots(file.read_text(encoding="utf-8"))
+        if spot.english.strip() and spot.texts.get(language)
+    ]
 
 
 SPANISH_TEXTS = content_texts("es")

@@ -61,6 +61,13 @@ def words_for(data: Any) -> Words | None:
     return Words(current_app.extensions["shortfall.words"], current_language(), plain=True)
 
 
+def language_problem() -> tuple[Response, int]:
+    """422 for a `language` we do not offer, naming the ones we do."""
+    offered = ", ".join(languages())
+    message = gettext("Use a language code we offer: %(codes)s.", codes=offered)
+    return problem(422, [{"field": "language", "message": message}])
+
+
 def questions_by_field() -> dict[str, Any]:
     """The question that asks each case fact (for 'find out X': its words and where to look)."""
     questionnaire = current_app.extensions["shortfall.questionnaire"]
@@ -82,9 +89,7 @@ def create_assessment() -> tuple[Response, int] | Response:
         )
     words = words_for(data)
     if words is None:
-        offered = ", ".join(languages())
-        message = gettext("Use a language code we offer: %(codes)s.", codes=offered)
-        return problem(422, [{"field": "language", "message": message}])
+        return language_problem()
     try:
         case = read_case(data, today())
     except CaseErrors as errors:
@@ -105,9 +110,7 @@ def report_pdf() -> Any:
             422, [{"field": "", "message": gettext("Send the case facts as a JSON object.")}]
         )
     if words_for(data) is None:
-        offered = ", ".join(languages())
-        message = gettext("Use a language code we offer: %(codes)s.", codes=offered)
-        return problem(422, [{"field": "language", "message": message}])
+        return language_problem()
     facts = dict(data)
     facts.pop("language", None)
     name = facts.pop("name_on_cover", "") or ""
