@@ -82,16 +82,28 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         # How many proxies in front of the app set X-Forwarded-For/-Proto (0: none, trust
         # nothing). Limits key on the client address the nearest trusted proxy saw.
         TRUSTED_PROXIES=int(os.environ.get("SHORTFALL_TRUSTED_PROXIES", "0")),
-        # One PDF render per core; wait at most this long for a slot, then answer 503.
+        # PDF renders: at most one per core on the machine, however many web workers share it
+        # (the slots are file locks in PDF_SLOTS_DIR); at most PDF_QUEUE more wait, each for
+        # at most PDF_WAIT_SECONDS; beyond that, 503 with Retry-After. Render processes run
+        # at a lower priority (PDF_NICENESS) so pages come first on busy cores.
         PDF_WORKERS=int(os.environ.get("SHORTFALL_PDF_WORKERS", "0")) or default_workers(),
+        PDF_QUEUE=int(os.environ.get("SHORTFALL_PDF_QUEUE", "-1")),
         PDF_WAIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_WAIT", "10")),
         PDF_TIME_LIMIT_SECONDS=float(os.environ.get("SHORTFALL_PDF_TIME_LIMIT", "30")),
+        PDF_SLOTS_DIR=Path(os.environ.get("SHORTFALL_PDF_SLOTS_DIR", instance / "render-slots")),
+        PDF_NICENESS=int(os.environ.get("SHORTFALL_PDF_NICENESS", "10")),
+        PDF_RETRY_AFTER_SECONDS=30,
         PDF_CACHE_SIZE=64,
+        # Several machines: renders go to the render queue on this Redis instead, taken by
+        # render workers started with scripts/render-worker (empty: render on this machine).
+        RENDER_QUEUE_URL=os.environ.get("SHORTFALL_RENDER_QUEUE", ""),
         # Where "Leave this site quickly" goes: a plain, neutral public page.
         EXIT_URL=os.environ.get("SHORTFALL_EXIT_URL", "https://www.weather.gov/"),
     )
     if overrides:
         app.config.update(overrides)
+    if app.config["PDF_QUEUE"] < 0:
+        app.config["PDF_QUEUE"] = 2 * app.config["PDF_WORKERS"]
     if "SECRET_KEY" not in (overrides or {}):
         app.config["SECRET_KEY"] = _secret_key(instance, app.config["DATABASE_URL"])
     if app.config["SESSION_COOKIE_SECURE"]:

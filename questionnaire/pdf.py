@@ -1,16 +1,9 @@
-"""The PDF report: WeasyPrint with a fetcher that reads only our own static files, a render
-slot per core with a bounded wait, a time limit, and a cache keyed by the answers."""
+"""The PDF report: WeasyPrint with a fetcher that reads only our own static files."""
 
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
-import threading
-from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -23,14 +16,6 @@ TYPES = {
     ".svg": "image/svg+xml",
     ".png": "image/png",
 }
-
-
-class PdfBusy(Exception):
-    """Every render slot stayed busy for the whole wait."""
-
-
-class PdfTooSlow(Exception):
-    """A render ran past the time limit and was stopped."""
 
 
 def make_fetcher(static_dir: Path, refused: list[str] | None = None) -> Any:
@@ -72,68 +57,9 @@ def render(html: str, static_dir: str, refused: list[str] | None = None) -> byte
     return pdf
 
 
-class PdfService:
-    """Renders PDFs in worker processes, one per core, with a wait limit and a time limit."""
-
-    def __init__(self, static_dir: Path, workers: int, wait: float, limit: float, cache: int):
-        self.static_dir = str(static_dir)
-        self.workers = workers
-        self.wait = wait
-        self.limit = limit
-        self.cache_size = cache
-        self._slots = threading.BoundedSemaphore(workers)
-        self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
-        self._cache: OrderedDict[str, bytes] = OrderedDict()
-
-    def _executor(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                context = multiprocessing.get_context("spawn")
-                # Fresh worker processes now and then keep memory flat over thousands of renders.
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers, mp_context=context, max_tasks_per_child=200
-                )
-            return self._pool
-
-    def _reset(self) -> None:
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()  # a render past its time limit cannot be stopped any other way
-            pool.shutdown(wait=False, cancel_futures=True)
-
-    def pdf(self, key: str, html: str, keep: bool = True) -> bytes:
-        """The PDF for this content, from the cache when the same answers were rendered.
-
-        `keep=False` renders without keeping the result: a PDF with a person's name on its
-        cover is never held in memory after it is sent."""
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        if not self._slots.acquire(timeout=self.wait):
-            raise PdfBusy
-        try:
-            future = self._executor().submit(render, html, self.static_dir)
-            try:
-                data = future.result(timeout=self.limit)
-            except FutureTimeout:
-                self._reset()
-                raise PdfTooSlow from None
-            except BrokenProcessPool:
-                self._reset()  # a worker died (out of memory, killed): start fresh next time
-                raise PdfBusy from None
-        finally:
-            self._slots.release()
-        if not keep:
-            return data
-        with self._lock:
-            self._cache[key] = data
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
-        return data
+def static_folder() -> Path:
+    """The app's static files, wherever the code runs (a web server or a render worker)."""
+    return Path(__file__).resolve().parent.parent / "static"
 
 
 def cache_key(*parts: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -125,3 +126,16 @@ def date_parts(iso: str) -> dict[str, str]:
 @pytest.fixture
 def walker(client: FlaskClient) -> Walker:
     return Walker(client)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get("REDIS_URL_TEST")
+    if not url:
+        if os.environ.get("SHORTFALL_REQUIRE_REDIS") == "1":
+            pytest.fail("REDIS_URL_TEST is not set but the Redis tests are required")
+        pytest.skip("no Redis server (scripts/test starts one)")
+    import redis
+
+    redis.Redis.from_url(url).flushdb()
+    return url

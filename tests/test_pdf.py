@@ -6,6 +6,7 @@ import http.server
 import io
 import threading
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from pypdf import PdfReader
 
-from questionnaire.pdf import PdfBusy, PdfService, render
+from questionnaire.pdf import render
+from questionnaire.render_service import LocalRenderer, PdfBusy, PdfService
+from questionnaire.render_slots import MachineSlots
 
 from .conftest import Walker, csrf_token
 from .test_report import TEXAS
@@ -145,21 +148,22 @@ def test_bad_input_is_422(client: FlaskClient) -> None:
 
 
 def test_busy_slots_give_503_and_the_cache_answers_at_once(app: Flask, tmp_path: Path) -> None:
-    service = PdfService(ROOT / "static", workers=1, wait=0.05, limit=60, cache=4)
+    slots = MachineSlots(tmp_path / "slots", slots=1, queue=0)
+    renderer = LocalRenderer(ROOT / "static", slots, processes=1, wait=0.05, limit=60)
+    service = PdfService(renderer, cache=4)
     html = '<html lang="en"><head><title>t</title></head><body><p>cached</p></body></html>'
     first = service.pdf("key", html)
     assert first.startswith(b"%PDF")
 
-    class NoPool:
-        def submit(self, *args: object) -> None:
-            raise AssertionError("a cached PDF must not be rendered again")
+    def no_render(html: str) -> bytes:
+        raise AssertionError("a cached PDF must not be rendered again")
 
-    service._pool = NoPool()  # type: ignore[assignment]
+    renderer.render = no_render  # type: ignore[method-assign]
     assert service.pdf("key", html) is first
-    assert service._slots.acquire(timeout=1)  # every slot taken
-    with pytest.raises(PdfBusy):
-        service.pdf("other", html)
-    service._slots.release()
+    other_worker = MachineSlots(tmp_path / "slots", slots=1, queue=0)
+    # Another web worker on the machine renders now: the only slot is taken.
+    with other_worker.slot(wait=1), pytest.raises(PdfBusy):
+        LocalRenderer(ROOT / "static", slots, processes=1, wait=0.05, limit=60).render(html)
 
 
 def test_a_pdf_with_a_name_on_its_cover_is_not_kept(app: Flask, client: FlaskClient) -> None:
@@ -174,11 +178,36 @@ def test_a_pdf_with_a_name_on_its_cover_is_not_kept(app: Flask, client: FlaskCli
     assert len(service._cache) == 1  # the same report without a name may be reused
 
 
-def test_route_answers_503_with_retry_after_when_busy(app: Flask, client: FlaskClient) -> None:
+def test_route_answers_503_with_retry_after_when_busy(app: Flask, walker: Walker) -> None:
     class Busy:
+        def admission(self) -> AbstractContextManager[None]:
+            return nullcontext()
+
         def pdf(self, key: str, html: str, keep: bool = True) -> bytes:
             raise PdfBusy
 
     app.extensions["shortfall.pdf"] = Busy()
-    response = client.post("/api/v1/report.pdf", json=CASE)
+    response = walker.client.post("/api/v1/report.pdf", json=CASE)
     assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    assert response.json == {
+        "errors": [
+            {
+                "field": "",
+                "message": "Many reports are being made right now. Try again in a minute.",
+            }
+        ]
+    }
+    # A person gets a page that says their answers are kept and leads back to the report.
+    walker.start()
+    walker.answer_all(TEXAS)
+    page = walker.page("/report").text
+    response = walker.client.post("/report.pdf", data={"csrf_token": csrf_token(page), "name": ""})
+    assert response.status_code == 503 and response.headers["Retry-After"] == "30"
+    assert response.mimetype == "text/html"
+    assert "Your answers are saved." in response.text
+    assert 'href="/report#download"' in response.text
+    walker.client.get("/report?lang=es")  # the language switch, then back to the page
+    page = walker.page("/report").text
+    response = walker.client.post("/report.pdf", data={"csrf_token": csrf_token(page), "name": ""})
+    assert response.status_code == 503 and 'lang="es"' in response.text
+    assert "Sus respuestas están guardadas." in response.text

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import http.cookiejar
 import multiprocessing
-import os
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -16,19 +15,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-
-@pytest.fixture
-def redis_url() -> str:
-    url = os.environ.get("REDIS_URL_TEST")
-    if not url:
-        if os.environ.get("SHORTFALL_REQUIRE_REDIS") == "1":
-            pytest.fail("REDIS_URL_TEST is not set but the Redis tests are required")
-        pytest.skip("no Redis server (scripts/test starts one)")
-    import redis
-
-    redis.Redis.from_url(url).flushdb()
-    return url
 
 
 def _serve(database: str, storage: str, ports: Any) -> None:

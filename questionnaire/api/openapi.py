@@ -381,7 +381,7 @@ def openapi_document(describe: dict[str, str] | None = None) -> dict[str, Any]:
                         },
                         "422": _error("The case facts have problems, listed by field"),
                         "429": _error("Too many requests"),
-                        "503": {"description": "Every PDF slot is busy; try again (Retry-After)"},
+                        "503": _error("Too many PDFs are being made; try again after Retry-After"),
                     },
                 }
             },

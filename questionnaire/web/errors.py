@@ -12,6 +12,7 @@ from werkzeug.exceptions import HTTPException
 from werkzeug.wrappers import Response
 
 from ..interviews import current_interview
+from ..render_service import PdfBusy, PdfTooSlow
 
 TITLES = {
     400: _l("Something went wrong with that page"),
@@ -20,6 +21,7 @@ TITLES = {
     413: _l("That was too much information to send"),
     429: _l("Too many tries"),
     500: _l("Sorry, there is a problem with the service"),
+    503: _l("Please try again in a minute"),
 }
 
 
@@ -43,6 +45,16 @@ def init_app(app: Flask) -> None:
         if request.endpoint == "pages.question" and request.view_args:
             return _session_ended(request.view_args["question_id"]), 400
         return _page(400)
+
+    @app.errorhandler(PdfBusy)
+    @app.errorhandler(PdfTooSlow)
+    def pdf_busy(_error: Exception) -> tuple[Any, int, dict[str, str]]:
+        # Nothing is lost: the answers are saved, and the PDF can be asked for again.
+        retry = {"Retry-After": str(app.config["PDF_RETRY_AFTER_SECONDS"])}
+        if request.path.startswith("/api/"):
+            message = _("Many reports are being made right now. Try again in a minute.")
+            return (*_api_error(503, message), retry)
+        return (*_page(503), retry)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException) -> Any:

@@ -29,7 +29,9 @@ from ..i18n import current_language
 from ..interviews import answers_of, current_interview
 from ..law.assess import assess
 from ..law.case import Case, CaseErrors, read_case
-from ..pdf import PdfBusy, PdfService, PdfTooSlow, cache_key
+from ..pdf import cache_key
+from ..render_service import LocalRenderer, PdfService, Renderer
+from ..render_slots import MachineSlots
 from ..report import build_report
 from ..security import configured_limit, limiter
 from ..terms import mark_page, plain_terms
@@ -117,28 +119,23 @@ def report_pdf() -> str | Response:
 
 
 def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = None) -> Response:
-    """Render (or reuse) the PDF for a case; 503 with Retry-After when every slot is busy.
+    """Render (or reuse) the PDF for a case. PdfBusy or PdfTooSlow when it cannot be made now:
+    the error handlers answer 503 with Retry-After (a page for people, JSON for the API).
 
     `record` is the answers the report was built from, printed at the end."""
-    context = report_context(case)
-    generated = today()
-    html_text = render_report(
-        "report_pdf.html",
-        context,
-        pdf=True,
-        name=name,
-        generated=generated,
-        record=record or [],
-        page_numbers=page_numbers,
-    )
     service = pdf_service()
-    try:
+    generated = today()
+    with service.admission():  # a full queue is answered before any work is done
+        html_text = render_report(
+            "report_pdf.html",
+            report_context(case),
+            pdf=True,
+            name=name,
+            generated=generated,
+            record=record or [],
+            page_numbers=page_numbers,
+        )
         data = service.pdf(cache_key(html_text), html_text, keep=not name)
-    except (PdfBusy, PdfTooSlow):
-        title = gettext("Please try again in a minute")
-        response = make_response(render_template("error.html", status=503, title=title), 503)
-        response.headers["Retry-After"] = "30"
-        return response
     response = make_response(data)
     response.headers["Content-Type"] = "application/pdf"
     # A file name people recognise in their own language: "informe-shortfall-CA-….pdf".
@@ -164,16 +161,33 @@ def report_calendar() -> str | Response:
 
 
 def pdf_service() -> PdfService:
-    """The app's PDF renderer, made on first use."""
+    """The app's PDF service, made on first use: the shared render queue when one is set,
+    else render processes on this machine under the machine's render slots."""
     service = current_app.extensions.get("shortfall.pdf")
     if service is None:
         config = current_app.config
-        service = PdfService(
-            Path(current_app.static_folder or "static"),
-            workers=config["PDF_WORKERS"],
-            wait=config["PDF_WAIT_SECONDS"],
-            limit=config["PDF_TIME_LIMIT_SECONDS"],
-            cache=config["PDF_CACHE_SIZE"],
-        )
+        renderer: Renderer
+        if config["RENDER_QUEUE_URL"]:
+            from ..render_queue import QueueRenderer
+
+            renderer = QueueRenderer(
+                config["RENDER_QUEUE_URL"],
+                waiting=config["PDF_QUEUE"],
+                wait=config["PDF_WAIT_SECONDS"],
+                limit=config["PDF_TIME_LIMIT_SECONDS"],
+            )
+        else:
+            slots = MachineSlots(
+                Path(config["PDF_SLOTS_DIR"]), config["PDF_WORKERS"], config["PDF_QUEUE"]
+            )
+            renderer = LocalRenderer(
+                Path(current_app.static_folder or "static"),
+                slots,
+                processes=config["PDF_WORKERS"],
+                wait=config["PDF_WAIT_SECONDS"],
+                limit=config["PDF_TIME_LIMIT_SECONDS"],
+                niceness=config["PDF_NICENESS"],
+            )
+        service = PdfService(renderer, cache=config["PDF_CACHE_SIZE"])
         current_app.extensions["shortfall.pdf"] = service
     return service
