@@ -9,6 +9,7 @@ and each job is deleted as soon as its PDF is read back: the report carries pers
 from __future__ import annotations
 
 import base64
+import logging
 import math
 import time
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from typing import Any
 from .pdf import render, static_folder
 from .render_service import PdfBusy, PdfTooSlow
 
+LOG = logging.getLogger(__name__)
 QUEUE_NAME = "shortfall-render"
 DESCRIPTION = "PDF report"  # RQ logs a job's description; the default would be its arguments
 
@@ -62,10 +64,12 @@ class QueueRenderer:
         except RedisError:
             raise PdfBusy from None
         if full:
+            LOG.warning("PDF refused: %d renders are queued already", self.waiting)
             raise PdfBusy
 
     def render(self, html: str) -> bytes:
         from redis.exceptions import RedisError
+        from rq.exceptions import InvalidJobOperation, NoSuchJobError
 
         self._check_room()  # checked again: others may have queued since the admission
         try:
@@ -73,7 +77,8 @@ class QueueRenderer:
                 render_job,
                 args=(html,),
                 timeout=math.ceil(self.limit),
-                ttl=math.ceil(self.wait),
+                # The wait is bounded below; this only clears jobs whose server went away.
+                ttl=math.ceil(self.wait + self.limit) + 60,
                 result_ttl=math.ceil(self.wait + self.limit) + 60,
                 failure_ttl=60,
                 description=DESCRIPTION,
@@ -82,10 +87,29 @@ class QueueRenderer:
             raise PdfBusy from None
         try:
             return self._result(job)
-        except RedisError:
+        except (RedisError, InvalidJobOperation, NoSuchJobError) as error:
+            LOG.warning("PDF refused: %s", type(error).__name__)  # Redis or the job went away
             raise PdfBusy from None
         finally:
-            job.delete()  # the HTML and the PDF leave Redis now, whatever happened
+            self._forget(job)
+
+    def _forget(self, job: Any) -> None:
+        """Delete the job and its result now: the HTML and the PDF carry personal data. A job
+        still rendering is stopped first, so its result is never written back."""
+        from redis.exceptions import RedisError
+        from rq.command import send_stop_job_command
+        from rq.exceptions import InvalidJobOperation
+        from rq.job import JobStatus
+
+        try:
+            if job.get_status(refresh=True) == JobStatus.STARTED:
+                send_stop_job_command(self.queue.connection, job.id)
+        except (RedisError, InvalidJobOperation):
+            pass  # finished or gone meanwhile
+        try:
+            job.delete()
+        except (RedisError, InvalidJobOperation):
+            pass  # gone already, or Redis is down and the job's own expiry clears it
 
     def _result(self, job: Any) -> bytes:
         from rq.job import JobStatus
@@ -97,6 +121,7 @@ class QueueRenderer:
             if status == JobStatus.FINISHED:
                 result = job.latest_result()
                 if result is None or not isinstance(result.return_value, str):
+                    LOG.warning("PDF refused: the finished job has no result")
                     raise PdfBusy
                 return base64.b64decode(result.return_value)
             if status == JobStatus.FAILED:
@@ -104,16 +129,20 @@ class QueueRenderer:
                 timed_out = result is not None and "JobTimeoutException" in (
                     result.exc_string or ""
                 )
+                LOG.warning("PDF refused: the render failed%s", " (time limit)" * timed_out)
                 raise PdfTooSlow if timed_out else PdfBusy
             if status == JobStatus.STARTED and running_until is None:
                 running_until = time.monotonic() + self.limit + 5
             now = time.monotonic()
             if running_until is None and now >= queued_until:
-                raise PdfBusy  # no worker took it in time (none running, or all busy)
+                LOG.warning("PDF refused: no render worker took it within %.0f s", self.wait)
+                raise PdfBusy
             if running_until is not None and now >= running_until:
+                LOG.warning("PDF refused: the render ran past %.0f s", self.limit)
                 raise PdfTooSlow
             if status not in (JobStatus.QUEUED, JobStatus.STARTED, JobStatus.DEFERRED):
-                raise PdfBusy  # stopped, cancelled, or expired from the queue
+                LOG.warning("PDF refused: the job was %s", status)  # stopped, cancelled…
+                raise PdfBusy
             time.sleep(self.poll)
 
 

@@ -1,10 +1,16 @@
-"""Shared fixtures: an app on a fresh SQLite file, and a client that walks the questionnaire."""
+"""Shared fixtures: an app on a fresh SQLite file, a client that walks the questionnaire, and
+the outside services some tests need (PostgreSQL, Redis, a render worker), which
+scripts/test starts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import re
+import secrets
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +20,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from questionnaire import create_app
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -139,3 +147,53 @@ def redis_url() -> str:
 
     redis.Redis.from_url(url).flushdb()
     return url
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    base = os.environ.get("DATABASE_URL_TEST")
+    if not base:
+        if os.environ.get("SHORTFALL_REQUIRE_POSTGRES") == "1":
+            pytest.fail("DATABASE_URL_TEST is not set but PostgreSQL tests are required")
+        pytest.skip("no PostgreSQL server (scripts/test starts one)")
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"shortfall_test_{secrets.token_hex(4)}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(base).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture
+def render_worker(redis_url: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+    """`scripts/render-worker` with one process, as on a render machine of its own."""
+    from redis import Redis
+    from rq import Worker
+
+    log = tmp_path / "worker.log"
+    with log.open("wb") as output:
+        worker = subprocess.Popen(
+            [sys.executable, "-m", "questionnaire.render_queue", "--processes", "1"],
+            cwd=ROOT,
+            env={**os.environ, "SHORTFALL_RENDER_QUEUE": redis_url},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+    connection = Redis.from_url(redis_url)
+    for _ in range(300):
+        if Worker.all(connection=connection):
+            break
+        time.sleep(0.1)
+    else:
+        worker.kill()
+        pytest.fail("the render worker did not start: " + log.read_text())
+    yield worker, log
+    worker.kill()
+    worker.wait(10)

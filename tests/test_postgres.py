@@ -2,37 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import secrets
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
 from .conftest import Walker, csrf_token, form_token, make_app
 
 pytestmark = pytest.mark.postgres
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    base = os.environ.get("DATABASE_URL_TEST")
-    if not base:
-        if os.environ.get("SHORTFALL_REQUIRE_POSTGRES") == "1":
-            pytest.fail("DATABASE_URL_TEST is not set but PostgreSQL tests are required")
-        pytest.skip("no PostgreSQL server (scripts/test starts one)")
-    name = f"shortfall_test_{secrets.token_hex(4)}"
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
 
 
 def test_journey_and_resume_on_postgres(postgres_url: str) -> None:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,34 +18,6 @@ from .test_pdf import CASE, text_of
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "Zelda Quintero-Bright"
-
-
-@pytest.fixture
-def render_worker(redis_url: str, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
-    """`scripts/render-worker` with one process, as on a render machine of its own."""
-    from redis import Redis
-    from rq import Worker
-
-    log = tmp_path / "worker.log"
-    with log.open("wb") as output:
-        worker = subprocess.Popen(
-            [sys.executable, "-m", "questionnaire.render_queue", "--processes", "1"],
-            cwd=ROOT,
-            env={**os.environ, "SHORTFALL_RENDER_QUEUE": redis_url},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-    connection = Redis.from_url(redis_url)
-    for _ in range(300):
-        if Worker.all(connection=connection):
-            break
-        time.sleep(0.1)
-    else:
-        worker.kill()
-        pytest.fail("the render worker did not start: " + log.read_text())
-    yield worker, log
-    worker.kill()
-    worker.wait(10)
 
 
 def _job_keys(redis_url: str) -> list[bytes]:
@@ -121,3 +92,27 @@ def test_the_worker_command_explains_a_missing_queue_setting() -> None:
         timeout=60,
     )
     assert done.returncode == 1 and "SHORTFALL_RENDER_QUEUE is not set" in done.stderr
+
+
+def test_a_job_that_vanishes_from_redis_is_a_503_not_a_500(redis_url: str) -> None:
+    """Redis may drop a job (a flush, a failover, an expiry): the person gets "try again"."""
+    from redis import Redis
+
+    from questionnaire.render_queue import QueueRenderer
+    from questionnaire.render_service import PdfBusy
+
+    renderer = QueueRenderer(redis_url, waiting=4, wait=5, limit=5)
+
+    def drop_the_jobs() -> None:
+        time.sleep(0.3)
+        connection = Redis.from_url(redis_url)
+        for key in connection.keys("rq:job:*"):
+            connection.delete(key)
+
+    dropper = threading.Thread(target=drop_the_jobs)
+    dropper.start()
+    asked = time.monotonic()
+    with pytest.raises(PdfBusy):
+        renderer.render("<p>x</p>")
+    dropper.join()
+    assert time.monotonic() - asked < 3
