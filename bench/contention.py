@@ -146,15 +146,17 @@ def main() -> None:
     process, port = serve(env)
     try:
         run(port, 2, 5, 1)  # warm up: both workers start their render processes
-        print(f"cores: {len(os.sched_getaffinity(0))}; "
-              f"page readers: {args.readers}, each 50 ms between reads; {args.seconds:.0f} s each")  # fmt: skip
+        cores = len(os.sched_getaffinity(0))
+        print(f"cores: {cores}; page readers: {args.readers}, each 50 ms between reads; "
+              f"{args.seconds:.0f} s each")  # fmt: skip
         for clients in args.pdf_clients:
             result = run(port, clients, args.seconds, args.readers)
             pages = result["pages"]
             renders = result["200"]
+            p50, p95 = percentile(pages, 50) * 1000, percentile(pages, 95) * 1000
             print(
-                f"{clients:3d} PDF clients: question page p50 {percentile(pages, 50) * 1000:7.1f} ms"
-                f"  p95 {percentile(pages, 95) * 1000:7.1f} ms  (n={len(pages)}, "
+                f"{clients:3d} PDF clients: question page p50 {p50:7.1f} ms  p95 {p95:7.1f} ms"
+                f"  (n={len(pages)}, "
                 f"{result['page_errors']} errors) | PDFs: {len(renders)} x 200"
                 + (f" (p50 {percentile(renders, 50):.2f} s)" if renders else "")
                 + f", {len(result['503'])} x 503, {len(result['error'])} other"

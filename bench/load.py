@@ -64,7 +64,7 @@ class Person(HttpUser):  # type: ignore[misc,valid-type]
     @task
     def journey(self) -> None:
         number = next(ORDER)
-        name, answers = list(SITUATIONS.items())[number % len(SITUATIONS)]
+        answers = list(SITUATIONS.values())[number % len(SITUATIONS)]
         self._page("/", "start page")
         self._think()
         response = self.client.post("/start", allow_redirects=False, name="start")
@@ -87,8 +87,9 @@ class Person(HttpUser):  # type: ignore[misc,valid-type]
         if number % 10 == 0:
             self._think()
             token = TOKEN.search(report)
-            with self.client.post("/report.pdf", data={"csrf_token": token.group(1) if token else "", "name": ""},
-                                  name="PDF", catch_response=True) as pdf:  # fmt: skip
+            form = {"csrf_token": token.group(1) if token else "", "name": ""}
+            with self.client.post("/report.pdf", data=form, name="PDF",
+                                  catch_response=True) as pdf:  # fmt: skip
                 if pdf.status_code == 503 and pdf.headers.get("Retry-After"):
                     pdf.success()
                     self.environment.events.request.fire(
@@ -133,8 +134,9 @@ def main() -> None:
           f"locust exit code {done.returncode}")  # fmt: skip
     with open(f"{folder}/load_stats.csv", newline="") as stats:
         for row in csv.DictReader(stats):
-            print(f"{row['Name']:22s} n={row['Request Count']:>7s} failures={row['Failure Count']:>4s}"
-                  f"  p50 {row['50%']:>5s} ms  p95 {row['95%']:>5s} ms  p99 {row['99%']:>5s} ms  "
+            print(f"{row['Name']:22s} n={row['Request Count']:>7s} "
+                  f"failures={row['Failure Count']:>4s}  p50 {row['50%']:>5s} ms  "
+                  f"p95 {row['95%']:>5s} ms  p99 {row['99%']:>5s} ms  "
                   f"max {float(row['Max Response Time']):.0f} ms")  # fmt: skip
 
 
