@@ -74,11 +74,20 @@ def _sqlite_file_lock(engine: Engine) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema up to date with the migrations (alembic upgrade head), under a lock.
 
     Every server (and every gunicorn worker without --preload) migrates at start-up; the lock
     makes the first one migrate and the others find the schema already current."""
+    _migrate(engine, command.upgrade, revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to an earlier revision (alembic downgrade), under the same lock."""
+    _migrate(engine, command.downgrade, revision)
+
+
+def _migrate(engine: Engine, step: Any, revision: str) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     lock = _sqlite_file_lock(engine) if engine.dialect.name == "sqlite" else nullcontext()
@@ -86,7 +95,7 @@ def upgrade(engine: Engine) -> None:
         if engine.dialect.name == "postgresql":
             connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        step(config, revision)
 
 
 def init_app(app: Flask) -> None:

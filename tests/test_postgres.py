@@ -33,7 +33,7 @@ def test_journey_and_resume_on_postgres(postgres_url: str) -> None:
         )
         assert {"interviews", "browser_sessions", "alembic_version"} <= tables
         assert (
-            connection.execute(text("select version_num from alembic_version")).scalar() == "0001"
+            connection.execute(text("select version_num from alembic_version")).scalar() == "0002"
         )
     engine.dispose()
     restarted = make_app(postgres_url)  # migrations run again: a no-op
