@@ -1,4 +1,4 @@
-"""Command-line tasks: `flask --app app purge-expired` and `flask --app app check-content`."""
+"""Command-line tasks: `flask --app app purge-expired`, `check-content`, `create-agency`…"""
 
 from __future__ import annotations
 
@@ -33,6 +33,29 @@ def init_app(app: Flask) -> None:
         )
         click.echo(f"Wrote {target.name}.")
 
+    @app.cli.command("create-agency")
+    @click.option("--name", required=True, help="The agency's name.")
+    @click.option("--admin-email", required=True, help="Email of the agency's first admin.")
+    @click.option("--admin-name", required=True, help="Name of the agency's first admin.")
+    @click.password_option(
+        "--password",
+        envvar="SHORTFALL_ADMIN_PASSWORD",
+        help="The admin's first password (asked for if not given; at least 12 characters).",
+    )
+    def create_agency_command(name: str, admin_email: str, admin_name: str, password: str) -> None:
+        """Create an agency and its first admin, who sets up a second factor at first sign-in."""
+        from .counselor.accounts import AccountError, create_agency
+        from .database import db
+        from .server_session import utcnow
+
+        try:
+            agency, admin = create_agency(db(), name, admin_email, admin_name, password, utcnow())
+        except AccountError as error:
+            db().rollback()
+            raise click.ClickException(ACCOUNT_PROBLEMS.get(error.code, error.code)) from None
+        db().commit()
+        click.echo(f"Created agency {agency.id} ({agency.name}) with admin {admin.email}.")
+
     @app.cli.command("check-content")
     def check_command() -> None:
         """Validate the questionnaire content and list any problems."""
@@ -43,3 +66,15 @@ def init_app(app: Flask) -> None:
                 click.echo(problem, err=True)
             raise SystemExit(1) from None
         click.echo("Content is valid.")
+
+
+ACCOUNT_PROBLEMS = {
+    "agency_name": "Give the agency a name of 200 characters or fewer.",
+    "email": "Give a valid email address.",
+    "email_taken": "An account with that email exists already.",
+    "name": "Give the admin's name (200 characters or fewer).",
+    "too_short": "The password must have at least 12 characters.",
+    "too_long": "The password must have 256 characters or fewer.",
+    "easy_to_guess": "That password is easy to guess. Use a longer one, such as four or more "
+    "unrelated words.",
+}
