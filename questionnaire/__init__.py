@@ -61,6 +61,10 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.blueprint)
     app.register_blueprint(report.blueprint)
     app.register_blueprint(health.blueprint)
+    from .counselor import cases, signin
+
+    signin.init_app(app)
+    app.register_blueprint(cases.blueprint)
     errors.init_app(app)
     cli.init_app(app)
     return app

@@ -74,6 +74,11 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         RATELIMIT_STORAGE_URI=os.environ.get("SHORTFALL_RATELIMIT_STORAGE", "memory://"),
         RATELIMIT_HEADERS_ENABLED=True,
         RESUME_RATE_LIMIT="10 per minute;50 per hour",
+        # Counselor sign-in posts (password and second factor), per client address; each
+        # account also locks for 15 minutes after 5 wrong tries in a row.
+        SIGN_IN_RATE_LIMIT=os.environ.get(
+            "SHORTFALL_SIGN_IN_RATE_LIMIT", "10 per minute;60 per hour"
+        ),
         # Per client address: generous for a person (one answer every few seconds), tight
         # enough that one client cannot fill the database or the PDF queue.
         ANSWER_RATE_LIMIT=os.environ.get("SHORTFALL_ANSWER_RATE_LIMIT", "60 per minute"),

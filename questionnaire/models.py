@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from flask_login import UserMixin
 from sqlalchemy import Boolean, DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -53,7 +54,7 @@ class Agency(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
-class User(Base):
+class User(UserMixin, Base):
     """A person of an agency who signs in: an agency admin or a counselor."""
 
     __tablename__ = "users"
@@ -75,6 +76,10 @@ class User(Base):
     session_version: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login: a switched-off person cannot sign in
+        return self.active
 
 
 class RecoveryCode(Base):

@@ -45,3 +45,23 @@ def test_a_missing_or_fuzzy_message_is_caught(tmp_path: Path) -> None:
     assert "fuzzy: 'Back'" in problems
     assert "placeholders differ: 'Page %(number)s of about %(total)s.'" in problems
     assert len(problems) == 3
+
+
+def test_every_interface_message_reads_plainly() -> None:
+    """The interface's own messages (buttons, errors, counselor pages) are measured too:
+    each of 8 words or more meets the bar of its language."""
+    from babel.messages.pofile import read_po
+
+    from questionnaire.readability import BARS, readable, score
+
+    path = Path(__file__).resolve().parent.parent / "translations/es/LC_MESSAGES/messages.po"
+    with path.open("rb") as handle:
+        catalog = read_po(handle)
+    hard = []
+    for message in catalog:
+        if not message.id or not isinstance(message.id, str):
+            continue
+        for language, text in (("en", message.id), ("es", message.string)):
+            if len(str(text).split()) >= 8 and not readable(str(text), language):
+                hard.append((language, round(score(str(text), language), 1), text))
+    assert not hard, (BARS, hard)

@@ -191,6 +191,19 @@ def check_second_factor(session: Session, person: User, code: str, now: dt.datet
     return False
 
 
+def second_factor_failed(session: Session, person: User, now: dt.datetime) -> bool:
+    """Count a wrong second-factor code like a wrong password; True when that locks the
+    account (the person must then start again from the password)."""
+    person.failed_logins += 1
+    record(session, person.agency_id, person.id, "sign_in_refused", "user", person.id, now)
+    if person.failed_logins < MAX_FAILED_SIGN_INS:
+        return False
+    person.failed_logins = 0
+    person.locked_until = now + LOCK_TIME
+    record(session, person.agency_id, person.id, "locked", "user", person.id, now)
+    return True
+
+
 def set_password(
     session: Session, person: User, password: str, by: User, now: dt.datetime, agency: Agency
 ) -> None:
