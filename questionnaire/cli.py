@@ -14,9 +14,15 @@ def init_app(app: Flask) -> None:
 
     @app.cli.command("purge-expired")
     def purge_command() -> None:
-        """Delete interviews and sessions past their retention date."""
+        """Delete interviews, sessions and closed cases past their retention date."""
+        from .counselor.casework import purge_closed_cases
+        from .database import db
+        from .server_session import utcnow
+
+        cases = purge_closed_cases(db(), utcnow())
+        db().commit()
         interviews, sessions = purge_expired()
-        click.echo(f"Deleted {interviews} interviews and {sessions} sessions.")
+        click.echo(f"Deleted {interviews} interviews, {sessions} sessions and {cases} cases.")
 
     @app.cli.command("law-coverage")
     def coverage_command() -> None:

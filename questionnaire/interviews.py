@@ -8,7 +8,7 @@ import json
 import secrets
 from typing import Any
 
-from flask import current_app, session
+from flask import current_app, g, session
 from sqlalchemy import delete, select, text, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
@@ -28,7 +28,11 @@ def _lifetime() -> dt.timedelta:
 
 
 def current_interview() -> Interview | None:
-    """The interview this browser is working on, if it still exists and has not expired."""
+    """The interview this browser is working on, if it still exists and has not expired; on a
+    counselor's case pages, the case's interview."""
+    case_interview: Interview | None = g.get("case_interview")
+    if case_interview is not None:
+        return case_interview
     interview_id = session.get("interview_id")
     if not isinstance(interview_id, int):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, request
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
 
@@ -18,6 +18,7 @@ from ..interviews import answers_of, current_interview, save_answer
 from ..models import Interview
 from ..security import configured_limit, limiter
 from .answers_shown import answer_sections
+from .links import link
 
 blueprint = Blueprint("pages", __name__)
 
@@ -35,7 +36,7 @@ def page_url(location: Location, return_to_check: bool = False) -> str:
         args["item"] = location.item
     if return_to_check:
         args["return_to"] = "check"
-    return url_for("pages.question", **args)
+    return link("pages.question", **args)
 
 
 def resume_target(answers: dict[str, str], return_to_check: bool = False) -> str:
@@ -43,7 +44,7 @@ def resume_target(answers: dict[str, str], return_to_check: bool = False) -> str
     pages = flow.path(questionnaire(), answers)
     current = flow.first_unanswered(pages, answers)
     if current is None:
-        return url_for("pages.check_answers")
+        return link("pages.check_answers")
     return page_url(current, return_to_check)
 
 
@@ -62,7 +63,7 @@ def question_page(question_id: str, item: int | None = None) -> str | Response:
     """Show one question, or save its answer and move on (post/redirect/get)."""
     interview = current_interview()
     if interview is None:
-        return redirect(url_for("pages.start", expired=1 if request.method == "POST" else None))
+        return redirect(link("pages.start", expired=1 if request.method == "POST" else None))
     return show_question(interview, question_id, item, request.method == "POST")
 
 
@@ -96,13 +97,13 @@ def show_question(
         pages = flow.path(content, answers)
         index = pages.index(location) if location in pages else len(pages)
         following = pages[index + 1] if index + 1 < len(pages) else None
-        target = page_url(following) if following else url_for("pages.check_answers")
+        target = page_url(following) if following else link("pages.check_answers")
         return redirect(target, code=303)
     previous = flow.previous_page(pages, location)
     if return_to_check:
-        back = url_for("pages.check_answers")
+        back = link("pages.check_answers")
     else:
-        back = page_url(previous) if previous else url_for("pages.start")
+        back = page_url(previous) if previous else link("pages.start")
     group = content.group_of.get(question_id)
     number, total = flow.page_number(pages, location, answers)
     return render_template(
@@ -125,7 +126,7 @@ def check_answers() -> str | Response:
     """Every answer on the path, by section, each with a change link."""
     interview = current_interview()
     if interview is None:
-        return redirect(url_for("pages.start"))
+        return redirect(link("pages.start"))
     content = questionnaire()
     answers = answers_of(interview)
     pages = flow.path(content, answers)

@@ -14,7 +14,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    url_for,
 )
 from flask_babel import gettext
 from markupsafe import Markup
@@ -36,6 +35,7 @@ from ..report import build_report
 from ..security import configured_limit, limiter
 from ..terms import mark_page, plain_terms
 from .answers_shown import answer_sections
+from .links import link
 from .pages import questionnaire, resume_target
 
 blueprint = Blueprint("report", __name__)
@@ -83,7 +83,7 @@ def page_numbers() -> Markup:
 def _case() -> Case | Response | str:
     interview = current_interview()
     if interview is None:
-        return redirect(url_for("pages.start"))
+        return redirect(link("pages.start"))
     answers = answers_of(interview)
     content = questionnaire()
     if flow.first_unanswered(flow.path(content, answers), answers) is not None:

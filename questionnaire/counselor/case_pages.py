@@ -1,0 +1,80 @@
+"""A case's questionnaire and report: the homeowner's pages and report, served by the same
+code under /cases/<id>/, with the case's answers in place of the browser's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, abort, g, redirect, request
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from ..database import db
+from ..models import Interview
+from ..server_session import utcnow
+from ..web.links import IN_A_CASE, link
+from .audit import record
+from .casework import case_in_agency, touch_case
+from .signin import login_manager
+
+CASE_BLUEPRINTS = tuple(IN_A_CASE.values())
+
+
+def init_app(app: Flask) -> None:
+    """Register the pages and report blueprints again, under each case."""
+    from ..web import pages, report
+
+    app.register_blueprint(
+        pages.blueprint, name="case_pages", url_prefix="/cases/<int:case_id>/answers"
+    )
+    app.register_blueprint(report.blueprint, name="case_report", url_prefix="/cases/<int:case_id>")
+    app.url_value_preprocessor(_take_case_id)
+    app.url_defaults(_add_case_id)
+    app.before_request(_load_case)
+    app.after_request(_record_change)
+
+
+def _take_case_id(endpoint: str | None, values: dict[str, Any] | None) -> None:
+    if endpoint and endpoint.split(".")[0] in CASE_BLUEPRINTS and values:
+        g.case_id = values.pop("case_id", None)
+
+
+def _add_case_id(endpoint: str, values: dict[str, Any]) -> None:
+    case = g.get("case")
+    if case is not None and endpoint.split(".")[0] in CASE_BLUEPRINTS:
+        values.setdefault("case_id", case.id)
+
+
+def _load_case() -> Response | None:
+    """For a case's pages: the signed-in person, and a case of their own agency (else 404,
+    the same answer as for a case that does not exist)."""
+    if request.blueprint not in CASE_BLUEPRINTS:
+        return None
+    if not current_user.is_authenticated:
+        unauthorized: Response = login_manager.unauthorized()
+        return unauthorized
+    case = case_in_agency(db(), current_user.agency_id, int(g.get("case_id") or 0))
+    if case is None:
+        abort(404)
+    g.case = case
+    g.case_interview = db().get(Interview, case.interview_id)
+    if request.endpoint == "case_pages.start":
+        return redirect(link("pages.start"))  # a case begins from its own page
+    if request.method == "GET" and request.endpoint in ("case_report.report",):
+        record(db(), case.agency_id, current_user.id, "viewed", "case", case.id, utcnow())
+        db().commit()
+    return None
+
+
+def _record_change(response: Response) -> Response:
+    """An answer of a case was saved (a redirect after a question's POST): the case changed."""
+    case = g.get("case")
+    if (
+        case is not None
+        and request.endpoint == "case_pages.question"
+        and request.method == "POST"
+        and response.status_code == 303
+    ):
+        touch_case(db(), case, current_user, utcnow())
+        db().commit()
+    return response
