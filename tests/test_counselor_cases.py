@@ -223,3 +223,81 @@ def test_another_agency_cannot_see_or_change_a_case(app: Flask) -> None:
         case = db().get(ClientCase, case_id)
         assert case is not None and case.version > 1
         assert db().scalar(select(Agency.name).where(Agency.id == case.agency_id)) == "Hope"
+
+
+def _quick_cases(app: Flask, email: str, items: list[tuple[str, dict[str, Any]]]) -> None:
+    """Cases made directly, as if answered earlier."""
+    import json
+
+    from questionnaire.counselor import casework
+    from questionnaire.models import User
+
+    with app.app_context():
+        person = db().scalar(select(User).where(User.email == email))
+        assert person is not None
+        for reference, answers in items:
+            casework.open_case(db(), person, reference, "en", NOW, json.dumps(answers))
+        db().commit()
+
+
+@pytest.mark.usefixtures("people")
+def test_the_case_list_searches_filters_and_pages(app: Flask) -> None:
+    _quick_cases(
+        app,
+        "cal@hope.org",
+        [(f"TX-{n:02d}", {"state": "TX"}) for n in range(20)]
+        + [(f"CA-{n:02d}", {"state": "CA"}) for n in range(10)],
+    )
+    cal = sign_in(app, "cal@hope.org")
+    everything = cal.get("/cases/")
+    assert "30 cases" in everything.text and "Page 1 of 2" in everything.text
+    second = cal.get("/cases/?page=2")
+    assert len(re.findall(r'<th scope="row"', second.text)) == 5
+    texas = cal.get("/cases/?state=TX")
+    assert "20 cases" in texas.text and "CA-0" not in texas.text
+    found = cal.get("/cases/?q=ca-07")
+    assert "1 case" in found.text and "CA-07" in found.text
+    assert "0 cases" in cal.get("/cases/?status=closed").text
+    # A deadline filter needs the assessment: only a finished case has one.
+    case_id = start_case(cal, "FULL-1")
+    walk_case(cal, case_id, SITUATIONS["tx-trustee-sale"])
+    soon = cal.get("/cases/?within=3650")
+    assert "1 case" in soon.text and "FULL-1" in soon.text
+    assert "0 cases" in cal.get("/cases/?within=0").text
+
+
+@pytest.mark.usefixtures("people")
+def test_the_export_neutralises_formulas_and_carries_the_figures(app: Flask) -> None:
+    import csv
+    import io
+    import json
+
+    cal = sign_in(app, "cal@hope.org")
+    case_id = start_case(cal, '=HYPERLINK("http://evil.example","x")')
+    walk_case(cal, case_id, SITUATIONS["ca-trustee-sale-two-loans"])
+    for reference in ("+1 555", "-2", "@SUM(A1)", "plain"):
+        start_case(cal, reference)
+    response = cal.get("/cases/export.csv?from=2000-01-01&to=2100-01-01")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert len(rows) == 5
+    references = {row["reference"] for row in rows}
+    assert references == {
+        '\'=HYPERLINK("http://evil.example","x")',
+        "'+1 555",
+        "'-2",
+        "'@SUM(A1)",
+        "plain",
+    }
+    full = next(row for row in rows if row["case_id"] == str(case_id))
+    assert full["state"] == "CA" and full["answers_complete"] == "true"
+    assert full["first_loan_collectability"] and full["second_loan_collectability"]
+    data = json.loads(cal.get("/cases/export.json?from=2000-01-01&to=2100-01-01").text)
+    assert len(data["cases"]) == 5
+    (record,) = [case for case in data["cases"] if case["case_id"] == case_id]
+    assert [loan["lien"] for loan in record["loans"]] == ["first", "second"]
+    counts = cal.get("/cases/counts?from=2000-01-01&to=2100-01-01")
+    assert "5 cases opened" in counts.text and "California" in counts.text
+    with app.app_context():
+        exported = db().scalars(select(AuditEvent).where(AuditEvent.action == "exported")).all()
+    assert len(exported) == 2  # one record per export

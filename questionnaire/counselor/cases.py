@@ -4,7 +4,10 @@ Every query is scoped to the signed-in person's agency."""
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+import json
+from typing import Any
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -13,13 +16,16 @@ from werkzeug.wrappers import Response
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
+from ..clock import today
 from ..database import db
-from ..i18n import select_locale
+from ..i18n import select_locale, words
 from ..interviews import find_by_code
-from ..models import CaseNote, ClientCase, User
+from ..models import CaseNote, ClientCase, Interview, User
 from ..server_session import utcnow
+from ..web.pages import questionnaire
 from . import casework
 from .audit import record
+from .case_figures import CaseFigures, case_figures
 from .casework import CaseError
 
 blueprint = Blueprint("cases", __name__, url_prefix="/cases")
@@ -90,22 +96,93 @@ def _own_case(case_id: int) -> ClientCase:
     return case
 
 
-@blueprint.get("/")
-@login_required
-def case_list() -> str:
-    """The cases of the signed-in person's agency, most recently changed first."""
+PAGE_SIZE = 25
+
+
+def agency_cases(agency_id: int) -> list[tuple[ClientCase, str | None, str]]:
+    """Every case of the agency with its counselor's name and its stored answers, most
+    recently changed first."""
     rows = (
         db()
         .execute(
-            select(ClientCase, User.name)
+            select(ClientCase, User.name, Interview.answers)
+            .join(Interview, Interview.id == ClientCase.interview_id)
             .outerjoin(User, User.id == ClientCase.counselor_id)
-            .where(ClientCase.agency_id == current_user.agency_id)
+            .where(ClientCase.agency_id == agency_id)
             .order_by(ClientCase.updated_at.desc(), ClientCase.id.desc())
-            .limit(50)
         )
         .all()
     )
-    return render_template("counselor/cases.html", rows=rows, status_names=STATUS_NAMES)
+    return [(case, name, answers) for case, name, answers in rows]
+
+
+def figures_of(answers: str) -> CaseFigures:
+    """The assessment's figures for stored answers (see case_figures)."""
+    return case_figures(questionnaire(), current_app.extensions["shortfall.law"], answers, today())
+
+
+def _number(text: str | None, low: int, high: int) -> int | None:
+    return int(text) if text and text.isdigit() and low <= int(text) <= high else None
+
+
+@blueprint.get("/")
+@login_required
+def case_list() -> str:
+    """The agency's cases: search by reference, filter by state, status and a deadline within
+    N days, 25 to a page."""
+    query = " ".join(request.args.get("q", "").split())[:60].lower()
+    state = request.args.get("state", "")
+    status = request.args.get("status", "")
+    within = _number(request.args.get("within"), 0, 3650)
+    rows = agency_cases(current_user.agency_id)
+    if query:
+        rows = [row for row in rows if query in row[0].reference.lower()]
+    if status in STATUS_NAMES:
+        rows = [row for row in rows if row[0].status == status]
+    shown = []
+    for case, counselor, answers in rows:
+        figures = figures_of(answers) if within is not None else None
+        if state and _answered_state(answers) != state:
+            continue
+        if within is not None:
+            day = figures.deadline if figures else None
+            if day is None or not 0 <= (day - today()).days <= within:
+                continue
+        shown.append((case, counselor, answers))
+    pages = max(1, -(-len(shown) // PAGE_SIZE))
+    page = min(_number(request.args.get("page"), 1, 100000) or 1, pages)
+    listed = [
+        (case, counselor, figures_of(answers))
+        for case, counselor, answers in shown[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    ]
+    filters: dict[str, Any] = {"q": query, "state": state, "status": status, "within": within}
+    return render_template(
+        "counselor/cases.html",
+        rows=listed,
+        total=len(shown),
+        page=page,
+        pages=pages,
+        filters=filters,
+        page_link=lambda number: url_for(
+            "cases.case_list", page=number, **{k: v for k, v in filters.items() if v}
+        ),
+        states=_state_choices(),
+        status_names=STATUS_NAMES,
+    )
+
+
+def _answered_state(answers: str) -> str | None:
+    try:
+        value = json.loads(answers).get("state")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
+def _state_choices() -> list[tuple[str, str]]:
+    names = words()
+    codes = sorted(current_app.extensions["shortfall.law"].jurisdictions)
+    return sorted(((code, names.state(code)) for code in codes), key=lambda pair: pair[1])
 
 
 @blueprint.route("/new", methods=["GET", "POST"])
