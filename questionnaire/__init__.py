@@ -61,13 +61,14 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(api.blueprint)
     app.register_blueprint(report.blueprint)
     app.register_blueprint(health.blueprint)
-    from .counselor import case_pages, cases, exports, signin
+    from .counselor import agency, case_pages, cases, exports, signin
     from .web.links import in_a_case, link
 
     app.jinja_env.globals.update(link=link, in_a_case=in_a_case)
     signin.init_app(app)
     app.register_blueprint(cases.blueprint)
     app.register_blueprint(exports.blueprint)
+    app.register_blueprint(agency.blueprint)
     case_pages.init_app(app)
     errors.init_app(app)
     cli.init_app(app)

@@ -25,8 +25,8 @@ PASSWORD = "maple kettle orbit 42 lantern"
 NOW = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
 
 
-@pytest.fixture
-def people(app: Flask) -> None:
+@pytest.fixture(name="people")
+def people_fixture(app: Flask) -> None:
     """Agency A with an admin and a counselor; agency B with its admin."""
     with app.app_context():
         session = db()

@@ -10,7 +10,7 @@ from flask_login import current_user
 from werkzeug.wrappers import Response
 
 from ..database import db
-from ..models import Interview
+from ..models import Interview, User
 from ..server_session import utcnow
 from ..web.links import IN_A_CASE, link
 from .audit import record
@@ -32,6 +32,16 @@ def init_app(app: Flask) -> None:
     app.url_defaults(_add_case_id)
     app.before_request(_load_case)
     app.after_request(_record_change)
+    app.jinja_env.globals["case_cover"] = case_cover
+
+
+def case_cover() -> dict[str, str] | None:
+    """For the PDF's cover in a case: its client reference and its counselor."""
+    case = g.get("case")
+    if case is None:
+        return None
+    counselor = db().get(User, case.counselor_id) if case.counselor_id else None
+    return {"reference": case.reference, "counselor": counselor.name if counselor else ""}
 
 
 def _take_case_id(endpoint: str | None, values: dict[str, Any] | None) -> None:

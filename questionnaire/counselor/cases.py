@@ -20,7 +20,7 @@ from ..clock import today
 from ..database import db
 from ..i18n import select_locale, words
 from ..interviews import find_by_code
-from ..models import CaseNote, ClientCase, Interview, User
+from ..models import Agency, CaseNote, ClientCase, ClientContact, Interview, User
 from ..server_session import utcnow
 from ..web.pages import questionnaire
 from . import casework
@@ -250,8 +250,17 @@ def _show(case: ClientCase, form: CaseForm, note: NoteForm, problem: str = "") -
     )
     counselor = db().get(User, case.counselor_id) if case.counselor_id else None
     answers = url_for("case_pages.check_answers", case_id=case.id)
+    agency = db().get(Agency, case.agency_id)
+    contact = db().get(ClientContact, case.id)
+    contact_form = None
+    if agency is not None and agency.keeps_client_contact:
+        contact_form = ContactForm(
+            data={"name": contact.name, "contact": contact.contact} if contact else None
+        )
     return render_template(
         "counselor/case.html",
+        contact_form=contact_form,
+        delete_form=FlaskForm(),
         case=case,
         form=form,
         note_form=note,
@@ -301,3 +310,42 @@ def add_note(case_id: int) -> str | Response:
         db().commit()
         return redirect(url_for("cases.case_page", case_id=case.id) + "#notes", code=303)
     return _show(case, _case_form(case), note)
+
+
+class ContactForm(FlaskForm):
+    """The client's name and a way to reach them, for agencies that keep them."""
+
+    name = StringField(_l("Client's name"), validators=[Length(max=200)])
+    contact = StringField(_l("Phone or email"), validators=[Length(max=200)])
+
+
+@blueprint.post("/<int:case_id>/contact")
+@login_required
+def save_contact(case_id: int) -> Response:
+    """Keep the client's name and contact apart from the answers (if the agency allows it)."""
+    case = _own_case(case_id)
+    agency = db().get(Agency, case.agency_id)
+    form = ContactForm()
+    if agency is None or not agency.keeps_client_contact or not form.validate_on_submit():
+        abort(400)
+    contact = db().get(ClientContact, case.id) or ClientContact(case_id=case.id)
+    contact.name = " ".join((form.name.data or "").split())
+    contact.contact = " ".join((form.contact.data or "").split())
+    db().add(contact)
+    record(db(), case.agency_id, current_user.id, "changed", "case", case.id, utcnow())
+    db().commit()
+    return redirect(url_for("cases.case_page", case_id=case.id), code=303)
+
+
+@blueprint.post("/<int:case_id>/delete")
+@login_required
+def delete(case_id: int) -> Response:
+    """Delete the case for good: answers, notes and contact (agency admins only)."""
+    case = _own_case(case_id)
+    if current_user.role != "agency_admin":
+        abort(404)
+    if not FlaskForm().validate_on_submit() or request.form.get("confirm") != "yes":
+        return redirect(url_for("cases.case_page", case_id=case.id), code=303)
+    casework.delete_case(db(), case, current_user, utcnow())
+    db().commit()
+    return redirect(url_for("cases.case_list", deleted=1), code=303)

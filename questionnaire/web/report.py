@@ -35,7 +35,7 @@ from ..report import build_report
 from ..security import configured_limit, limiter
 from ..terms import mark_page, plain_terms
 from .answers_shown import answer_sections
-from .links import link
+from .links import in_a_case, link
 from .pages import questionnaire, resume_target
 
 blueprint = Blueprint("report", __name__)
@@ -135,7 +135,8 @@ def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = No
             record=record or [],
             page_numbers=page_numbers,
         )
-        data = service.pdf(cache_key(html_text), html_text, keep=not name)
+        # A PDF with a name or a case on its cover is sent, never kept in memory.
+        data = service.pdf(cache_key(html_text), html_text, keep=not name and not in_a_case())
     response = make_response(data)
     response.headers["Content-Type"] = "application/pdf"
     # A file name people recognise in their own language: "informe-shortfall-CA-….pdf".
