@@ -334,3 +334,136 @@ def test_a_spanish_journey_without_javascript_on_a_small_phone(
     no_sideways_scroll(page)
     page.screenshot(path=str(tmp_path / f"{situation}-es.png"), full_page=True)
     context.close()
+
+
+def test_a_counselor_signs_in_with_the_second_step_and_downloads_a_case_pdf(
+    browser: Any, live_server: str, tmp_path: Path
+) -> None:
+    """Chromium, no JavaScript: sign in with a password and an authenticator code, start a
+    case, answer it on the homeowners' pages, and download its PDF with the case on the cover."""
+    import datetime as dt
+
+    import pyotp
+    from pypdf import PdfReader
+
+    from bench.situations import SITUATIONS, default_answer
+    from questionnaire.counselor import accounts
+    from questionnaire.database import db
+
+    password = "maple kettle orbit 42 lantern"
+    with make_app(LIVE_DATABASE[0]).app_context():
+        accounts.create_agency(
+            db(), "Hope Housing", "ada@hope.org", "Ada Admin", password, dt.datetime.now(dt.UTC)
+        )
+        db().commit()
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 1280, "height": 900}
+    )
+    page = context.new_page()
+    outside: list[str] = []
+    page.on(
+        "request", lambda r: outside.append(r.url) if not r.url.startswith(live_server) else None
+    )
+    page.goto(live_server + "/counselor/sign-in")
+    page.fill("#email", "ada@hope.org")
+    page.fill("#password", "a wrong password here")
+    submit(page)
+    assert "The email or password is not right" in page.content()
+    page.fill("#password", password)
+    submit(page)
+    assert "Set up your second step" in page.content()
+    assert page.locator(".qr-code-box svg").count() == 1
+    secret = page.locator(".setup-key").inner_text().replace(" ", "")
+    page.fill("#code", pyotp.TOTP(secret).now())
+    submit(page)
+    assert "Keep your recovery codes" in page.content()
+    assert page.locator(".recovery-codes li").count() == 10
+    with page.expect_navigation():
+        page.get_by_role("link", name="I have kept my codes. Continue").click()
+    assert "Signed in as Ada Admin, Hope Housing." in page.content()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Start a case").first.click()
+    page.fill("#reference", "HH-0042")
+    submit(page, "Start the case")
+    assert "Case HH-0042" in page.content()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Answers", exact=True).click()
+    answers = SITUATIONS["tx-trustee-sale"]
+    seen = 0
+    while "/questions/" in page.url:
+        seen += 1
+        assert seen < 60, page.url
+        assert "/cases/" in page.url
+        question = page.url.split("/questions/", 1)[1].split("?")[0]
+        value = answers.get(question, default_answer(page.content()))
+        if isinstance(value, dict):
+            for name, part in value.items():
+                page.fill(f'[name="{name}"]', str(part))
+        elif page.locator(f'input[type="radio"][value="{value}"]').count():
+            page.locator(f'input[type="radio"][value="{value}"] + label').click()
+        elif page.locator("select#answer").count():
+            page.select_option("#answer", str(value))
+        else:
+            page.fill('[name="answer"]', str(value))
+        submit(page)
+    assert page.url.endswith("/answers/check-answers")
+    with page.expect_navigation():
+        page.get_by_role("link", name="See your results").click()
+    assert "Texas" in page.content()
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the PDF").click()
+    saved = tmp_path / "case.pdf"
+    download.value.save_as(saved)
+    reader = PdfReader(str(saved))
+    first = " ".join((reader.pages[0].extract_text() or "").split())
+    assert "Case HH-0042. Counselor: Ada Admin." in first
+    assert outside == []
+    context.close()
+
+
+def test_counselor_pages_pass_axe_and_the_idle_warning_lets_a_counselor_stay(
+    browser: Any, live_server: str, tmp_path: Path
+) -> None:
+    """With JavaScript, two minutes before the idle limit a warning takes the focus, and
+    "Stay signed in" keeps the person on the same page (WCAG 2.2.1)."""
+    import datetime as dt
+
+    import pyotp
+
+    from questionnaire.counselor import accounts
+    from questionnaire.database import db
+
+    password = "maple kettle orbit 42 lantern"
+    with make_app(LIVE_DATABASE[0]).app_context():
+        accounts.create_agency(
+            db(), "Casa", "eva@casa.org", "Eva", password, dt.datetime.now(dt.UTC)
+        )
+        db().commit()
+    context = browser.new_context(bypass_csp=True, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(live_server + "/counselor/sign-in")
+    assert axe_violations(page) == [], "sign-in"
+    page.fill("#email", "eva@casa.org")
+    page.fill("#password", password)
+    submit(page)
+    assert axe_violations(page) == [], "second step set-up"
+    secret = page.locator(".setup-key").inner_text().replace(" ", "")
+    page.fill("#code", pyotp.TOTP(secret).now())
+    submit(page)
+    for path in ("/cases/", "/cases/new", "/agency/people", "/agency/settings", "/agency/audit"):
+        page.goto(live_server + path)
+        assert axe_violations(page) == [], path
+    page.clock.install()  # the page's own clock, moved on by the test
+    page.goto(live_server + "/cases/")
+    warning = page.locator(".session-timeout__warning")
+    page.clock.run_for("27:00")
+    assert warning.is_hidden()
+    page.clock.run_for("01:30")  # 28.5 minutes idle: under two minutes left
+    assert warning.is_visible()
+    focused = page.evaluate("document.activeElement.className")
+    assert "session-timeout__extend" in focused
+    url = page.url
+    page.get_by_role("button", name="Stay signed in").click()
+    page.wait_for_selector(".session-timeout__warning[hidden]", state="attached", timeout=5000)
+    assert page.url == url  # the person stayed on the page
+    context.close()
