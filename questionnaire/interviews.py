@@ -86,16 +86,21 @@ def save_answer(interview: Interview, key: str, value: str) -> None:
         answers = answers_of(interview)
         answers[key] = value
         now = utcnow()
+        # Never shorten: a counselor's case keeps its answers as long as the case lives.
+        expires = max(aware(interview.expires_at), now + _lifetime())
         saved: CursorResult[Any] = database.execute(  # type: ignore[assignment]
             update(Interview)
             .where(Interview.id == interview.id, Interview.answers == before)
             .values(
                 answers=json.dumps(answers, sort_keys=True),
                 updated_at=now,
-                expires_at=now + _lifetime(),
+                expires_at=expires,
             )
             .execution_options(synchronize_session=False)
         )
+        if saved.rowcount == 1:
+            for also in g.get("with_each_answer", ()):
+                also(database)  # e.g. a case's version and audit record: the same commit
         database.commit()
         database.refresh(interview)  # what is stored now: ours, or another save's
         if saved.rowcount == 1:

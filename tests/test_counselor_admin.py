@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from pathlib import Path
 
 import pyotp
 from flask import Flask
@@ -14,7 +15,7 @@ from sqlalchemy import func, select
 from questionnaire.database import db
 from questionnaire.models import AuditEvent, CaseNote, ClientCase, ClientContact, Interview, User
 
-from .conftest import csrf_token
+from .conftest import csrf_token, make_app
 from .test_counselor_cases import SITUATIONS, people_fixture, sign_in, start_case, walk_case
 from .test_pdf import text_of
 
@@ -123,3 +124,48 @@ def test_the_case_pdf_names_the_case_and_counselor_on_its_cover(app: Flask, peop
     )
     assert pdf.status_code == 200
     assert "Case H-2026-777. Counselor: Cal." in text_of(pdf.data)
+
+
+def test_the_audit_trail_has_one_record_per_action(app: Flask, people: None) -> None:
+    """Each action a counselor takes leaves exactly one record, in order."""
+    cal = sign_in(app, "cal@hope.org")
+    with app.app_context():
+        first = db().scalar(select(func.max(AuditEvent.id)))
+    case_id = start_case(cal, "H-AUDIT")  # created
+    page = cal.get(f"/cases/{case_id}")  # viewed
+    cal.post(f"/cases/{case_id}/notes", data={"body": "x", "csrf_token": csrf_token(page.text)})
+    question = cal.get(f"/cases/{case_id}/answers/questions/state")
+    cal.post(  # one answer: changed
+        f"/cases/{case_id}/answers/questions/state",
+        data={"answer": "TX", "csrf_token": csrf_token(question.text)},
+    )
+    cal.get("/cases/export.csv")  # exported
+    with app.app_context():
+        events = (
+            db()
+            .scalars(select(AuditEvent).where(AuditEvent.id > first).order_by(AuditEvent.id))
+            .all()
+        )
+    assert [(e.action, e.subject) for e in events] == [
+        ("created", "case"),
+        ("viewed", "case"),
+        ("created", "note"),
+        ("changed", "case"),
+        ("exported", "cases"),
+    ]
+
+
+def test_sign_in_posts_are_rate_limited(tmp_path: Path) -> None:
+    app = make_app(
+        f"sqlite:///{tmp_path / 'limits.sqlite3'}",
+        RATELIMIT_ENABLED=True,
+        SIGN_IN_RATE_LIMIT="3 per minute",
+    )
+    client = app.test_client()
+    codes = [
+        client.post(
+            "/counselor/sign-in", data={"email": "cal@hope.org", "password": "wrong one here"}
+        ).status_code
+        for _ in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]

@@ -301,3 +301,49 @@ def test_the_export_neutralises_formulas_and_carries_the_figures(app: Flask) -> 
     with app.app_context():
         exported = db().scalars(select(AuditEvent).where(AuditEvent.action == "exported")).all()
     assert len(exported) == 2  # one record per export
+
+
+@pytest.mark.usefixtures("people")
+def test_a_cases_answers_outlive_the_homeowner_retention_and_follow_the_agencys(
+    app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Answering a case never gives its answers the homeowners' 30 days; the purge command
+    deletes a closed case once the agency's retention has passed, on a frozen clock."""
+    from questionnaire import server_session
+    from questionnaire.models import Interview
+
+    cal = sign_in(app, "cal@hope.org")
+    case_id = start_case(cal, "H-KEEP")
+    walk_case(cal, case_id, SITUATIONS["tx-trustee-sale"])
+    with app.app_context():
+        case = db().get(ClientCase, case_id)
+        assert case is not None
+        interview_id = case.interview_id
+    page = cal.get(f"/cases/{case_id}")
+    version = re.search(r'name="version"[^>]*value="(\d+)"', page.text)
+    assert version is not None
+    with app.app_context():
+        cal_id = db().scalar(select(accounts.User.id).where(accounts.User.email == "cal@hope.org"))
+    closed = cal.post(
+        f"/cases/{case_id}",
+        data={"status": "closed", "counselor": cal_id, "version": version.group(1),
+              "csrf_token": csrf_token(page.text)},
+    )  # fmt: skip
+    assert closed.status_code == 303
+    runner = app.test_cli_runner()
+    from questionnaire import interviews
+
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1094)
+    monkeypatch.setattr(server_session, "utcnow", lambda: later)
+    monkeypatch.setattr(interviews, "utcnow", lambda: later)
+    assert "0 cases" in runner.invoke(args=["purge-expired"]).output
+    with app.app_context():  # three years on, the homeowners' 30 days long past: still here
+        assert db().get(Interview, interview_id) is not None
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=1096)
+    monkeypatch.setattr(server_session, "utcnow", lambda: later)
+    monkeypatch.setattr(interviews, "utcnow", lambda: later)
+    output = runner.invoke(args=["purge-expired"]).output
+    assert "1 cases" in output
+    with app.app_context():
+        assert db().get(ClientCase, case_id) is None
+        assert db().get(Interview, interview_id) is None

@@ -31,7 +31,6 @@ def init_app(app: Flask) -> None:
     app.url_value_preprocessor(_take_case_id)
     app.url_defaults(_add_case_id)
     app.before_request(_load_case)
-    app.after_request(_record_change)
     app.jinja_env.globals["case_cover"] = case_cover
 
 
@@ -68,23 +67,14 @@ def _load_case() -> Response | None:
         abort(404)
     g.case = case
     g.case_interview = db().get(Interview, case.interview_id)
+    person = current_user._get_current_object()
+    # A saved answer moves the case's version on and is recorded, in the answer's own commit.
+    g.with_each_answer = [
+        lambda session: touch_case(session, case, person, utcnow()),
+    ]
     if request.endpoint == "case_pages.start":
         return redirect(link("pages.start"))  # a case begins from its own page
     if request.method == "GET" and request.endpoint in ("case_report.report",):
         record(db(), case.agency_id, current_user.id, "viewed", "case", case.id, utcnow())
         db().commit()
     return None
-
-
-def _record_change(response: Response) -> Response:
-    """An answer of a case was saved (a redirect after a question's POST): the case changed."""
-    case = g.get("case")
-    if (
-        case is not None
-        and request.endpoint == "case_pages.question"
-        and request.method == "POST"
-        and response.status_code == 303
-    ):
-        touch_case(db(), case, current_user, utcnow())
-        db().commit()
-    return response
