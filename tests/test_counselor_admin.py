@@ -169,3 +169,38 @@ def test_sign_in_posts_are_rate_limited(tmp_path: Path) -> None:
         for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
+
+
+def test_an_admin_clears_a_lost_second_step_and_the_person_sets_a_new_one(
+    app: Flask, people: None
+) -> None:
+    cal = sign_in(app, "cal@hope.org")
+    ada = sign_in(app, "ada@hope.org")
+    with app.app_context():
+        cal_id = db().scalar(select(User.id).where(User.email == "cal@hope.org"))
+    page = ada.get("/agency/people")
+    cleared = ada.post(
+        f"/agency/people/{cal_id}/second-factor", data={"csrf_token": csrf_token(page.text)}
+    )
+    assert cleared.status_code == 303
+    assert cal.get("/cases/").status_code == 302  # signed out everywhere
+    again = sign_in(app, "cal@hope.org")  # the first-time set-up again, with a new key
+    assert again.get("/cases/").status_code == 200
+    page = ada.get("/agency/people")
+    ada.post(f"/agency/people/{cal_id}/off", data={"csrf_token": csrf_token(page.text)})
+    ada.post(f"/agency/people/{cal_id}/on", data={"csrf_token": csrf_token(page.text)})
+    with app.app_context():
+        person = db().get(User, cal_id)
+        assert person is not None and person.active
+    own = ada.post(
+        f"/agency/people/{_id_of(app, 'ada@hope.org')}/off",
+        data={"csrf_token": csrf_token(page.text)},
+    )
+    assert own.status_code == 400  # an admin cannot switch themselves off
+
+
+def _id_of(app: Flask, email: str) -> int:
+    with app.app_context():
+        found = db().scalar(select(User.id).where(User.email == email))
+    assert found is not None
+    return int(found)
