@@ -37,6 +37,19 @@ CASE = {
 }  # fmt: skip
 
 
+def bench_env() -> dict[str, str]:
+    """The app's settings for a benchmark: a fresh database and render slots of its own."""
+    folder = tempfile.mkdtemp()
+    unlimited = "1000000 per minute"
+    return {
+        "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
+        "SHORTFALL_SECRET_KEY": "bench",
+        "SHORTFALL_PDF_SLOTS_DIR": f"{folder}/render-slots",
+        # One machine plays many people here: the per-address limits would stop the benchmark.
+        **{f"SHORTFALL_{kind}_RATE_LIMIT": unlimited for kind in ("ANSWER", "START", "PDF", "API")},
+    }
+
+
 def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--preload", "--workers", "2",
@@ -134,16 +147,7 @@ def main() -> None:
     parser.add_argument("--pdf-clients", type=int, nargs="+", default=[0, 12, 40])
     parser.add_argument("--readers", type=int, default=2)
     args = parser.parse_args()
-    folder = tempfile.mkdtemp()
-    unlimited = "1000000 per minute"
-    env = {
-        "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
-        "SHORTFALL_SECRET_KEY": "bench",
-        "SHORTFALL_PDF_SLOTS_DIR": f"{folder}/render-slots",
-        # One machine plays many people here: the per-address limits would stop the benchmark.
-        **{f"SHORTFALL_{kind}_RATE_LIMIT": unlimited for kind in ("ANSWER", "START", "PDF", "API")},
-    }
-    process, port = serve(env)
+    process, port = serve(bench_env())
     try:
         run(port, 2, 5, 1)  # warm up: both workers start their render processes
         cores = len(os.sched_getaffinity(0))

@@ -106,18 +106,10 @@ def main() -> None:
     parser.add_argument("--minutes", type=float, default=10)
     parser.add_argument("--think", type=float, nargs=2, default=[1.0, 3.0])
     args = parser.parse_args()
-    from bench.contention import serve
+    from bench.contention import bench_env, serve
 
-    folder = tempfile.mkdtemp()
-    unlimited = "1000000 per minute"
-    env = {
-        "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
-        "SHORTFALL_SECRET_KEY": "bench",
-        "SHORTFALL_PDF_SLOTS_DIR": f"{folder}/render-slots",
-        # One machine plays all the people: the per-address limits would stop the run.
-        **{f"SHORTFALL_{kind}_RATE_LIMIT": unlimited for kind in ("ANSWER", "START", "PDF", "API")},
-    }
-    process, port = serve(env)
+    folder = tempfile.mkdtemp()  # locust's figures
+    process, port = serve(bench_env())
     try:
         locust = [str(ROOT / ".venv" / "bin" / "locust"), "-f", str(Path(__file__).resolve()),
                   "--headless", "--only-summary", "--users", str(args.users),

@@ -112,9 +112,13 @@ def records(start: dt.date, end: dt.date) -> list[dict[str, Any]]:
     return found
 
 
-def _exported() -> None:
+def _download(body: str, mimetype: str, name: str) -> Response:
+    """The export as a file to save, with its audit record written first."""
     record(db(), current_user.agency_id, current_user.id, "exported", "cases", None, utcnow())
     db().commit()
+    response = Response(body, mimetype=mimetype)
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
 
 
 def _file_name(start: dt.date, end: dt.date, kind: str) -> str:
@@ -139,12 +143,7 @@ def export_csv() -> Response:
         writer.writerow(
             [neutralise(cell) if isinstance(cell, str) else str(cell).lower() for cell in cells]
         )
-    _exported()
-    response = Response(out.getvalue(), mimetype="text/csv")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_file_name(start, end, "csv")}"'
-    )
-    return response
+    return _download(out.getvalue(), "text/csv", _file_name(start, end, "csv"))
 
 
 @blueprint.get("/export.json")
@@ -153,12 +152,7 @@ def export_json() -> Response:
     """The same records as JSON, loans as a list."""
     start, end = _range()
     body = {"from": start.isoformat(), "to": end.isoformat(), "cases": records(start, end)}
-    _exported()
-    response = Response(json.dumps(body, indent=1), mimetype="application/json")
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="{_file_name(start, end, "json")}"'
-    )
-    return response
+    return _download(json.dumps(body, indent=1), "application/json", _file_name(start, end, "json"))
 
 
 @blueprint.get("/counts")
