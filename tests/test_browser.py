@@ -408,8 +408,8 @@ def test_a_counselor_signs_in_with_the_second_step_and_downloads_a_case_pdf(
         submit(page)
     assert page.url.endswith("/answers/check-answers")
     with page.expect_navigation():
-        page.get_by_role("link", name="See your results").click()
-    assert "Texas" in page.content()
+        page.get_by_role("link", name="See your client's results").click()
+    assert "Texas" in page.content() and "Your client's results" in page.content()
     with page.expect_download() as download:
         page.get_by_role("button", name="Download the PDF").click()
     saved = tmp_path / "case.pdf"

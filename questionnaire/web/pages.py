@@ -18,7 +18,7 @@ from ..interviews import answers_of, current_interview, save_answer
 from ..models import Interview
 from ..security import configured_limit, limiter
 from .answers_shown import answer_sections
-from .links import link
+from .links import in_a_case, link
 
 blueprint = Blueprint("pages", __name__)
 
@@ -135,4 +135,8 @@ def check_answers() -> str | Response:
     sections = answer_sections(
         content, answers, pages, lambda location: page_url(location, return_to_check=True)
     )
-    return render_template("check_answers.html", sections=sections, title=_("Check your answers"))
+    return render_template(
+        "check_answers.html",
+        sections=sections,
+        title=_("Check your client's answers") if in_a_case() else _("Check your answers"),
+    )
