@@ -53,8 +53,8 @@ def bench_env() -> dict[str, str]:
 def serve(env: dict[str, str]) -> tuple[subprocess.Popen[bytes], int]:
     port = free_port()
     command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "--preload", "--workers", "2",
-               "--threads", "8", "--log-level", "warning", "--bind", f"127.0.0.1:{port}",
-               "app:app"]  # fmt: skip
+               "--threads", "8", "--keep-alive", "75", "--log-level", "warning",
+               "--bind", f"127.0.0.1:{port}", "app:app"]  # fmt: skip
     process = subprocess.Popen(command, cwd=ROOT, env={**os.environ, **env})
     for _ in range(200):
         try:

@@ -65,10 +65,16 @@ class Person(HttpUser):  # type: ignore[misc,valid-type]
     def journey(self) -> None:
         number = next(ORDER)
         answers = list(SITUATIONS.values())[number % len(SITUATIONS)]
-        self._page("/", "start page")
+        home = self._page("/", "start page")
         self._think()
-        response = self.client.post("/start", allow_redirects=False, name="start")
-        url = response.headers.get("Location", "")
+        token = TOKEN.search(home)  # a returning person has a session, so a form token
+        form = {"csrf_token": token.group(1)} if token else {}
+        with self.client.post("/start", data=form, allow_redirects=False, name="start",
+                              catch_response=True) as started:  # fmt: skip
+            url = started.headers.get("Location", "")
+            if started.status_code != 303 or not url:
+                started.failure(f"{started.status_code}")
+                return
         while "/questions/" in url:
             page = self._page(url, "question page")
             self._think()
