@@ -64,6 +64,7 @@ class Person(HttpUser):  # type: ignore[misc,valid-type]
     @task
     def journey(self) -> None:
         number = next(ORDER)
+        self.client.cookies.clear()  # each journey is a new person (else /start resumes)
         answers = list(SITUATIONS.values())[number % len(SITUATIONS)]
         home = self._page("/", "start page")
         self._think()

@@ -24,7 +24,9 @@ def _sqlite_pragmas(connection: Any, _record: Any) -> None:
     cursor = connection.cursor()
     # WAL lets readers and a writer work at once; secure_delete really erases deleted answers.
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    # A writer waits this long for another to finish before giving up (a 500); 5 s was seen
+    # to run out under a heavy load test.
+    cursor.execute("PRAGMA busy_timeout=15000")
     cursor.execute("PRAGMA secure_delete=ON")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
