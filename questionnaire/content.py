@@ -27,6 +27,20 @@ class ContentError(Exception):
 
 
 @dataclass(frozen=True)
+class BlockList:
+    """Blocks in the order they are asked, and the position of each id among them."""
+
+    blocks: tuple[Question | Group, ...]
+    index_of: dict[str, int]
+
+    @classmethod
+    def of(cls, blocks: list[Question | Group]) -> BlockList:
+        """Index a list of blocks by question or group id."""
+        ids = [b.group if isinstance(b, Group) else b.id for b in blocks]
+        return cls(tuple(blocks), {identifier: index for index, identifier in enumerate(ids)})
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     """The whole questionnaire: sections in order, with lookups by id."""
 
@@ -40,15 +54,20 @@ class Questionnaire:
     # Tells the path which deciding facts the law needs for the answers so far (set by the
     # app from the law engine; without it no `decisive` question is asked).
     decider: Decider | None = field(default=None, compare=False)
+    # The lists the path walks, built once: every top-level block in order (key None) and each
+    # group's questions (key: the group id), each with where every id sits in its list.
+    lists: dict[str | None, BlockList] = field(default_factory=dict, compare=False)
 
     @classmethod
     def build(cls, languages: list[str], sections: list[Section]) -> Questionnaire:
         """Index sections by question and group id (ids must be unique; checked elsewhere)."""
         built = cls(tuple(languages), tuple(sections))
+        built.lists[None] = BlockList.of([b for s in sections for b in s.blocks])
         order = 0
         for section in sections:
             for block in section.blocks:
                 if isinstance(block, Group):
+                    built.lists[block.group] = BlockList.of(list(block.questions))
                     built.groups[block.group] = block
                     built.section_of[block.group] = section
                     built.position[block.group] = order

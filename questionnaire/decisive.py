@@ -39,9 +39,17 @@ class Decider:
         pages: list[Location],
         item: int | None,
         fact: str,
+        asked: dict[int, frozenset[tuple[str, str | None]]] | None = None,
     ) -> bool:
-        """True when `fact` (for loan `item`, if given) would change the person's result."""
-        wanted = self.wanted(facts_on(questionnaire, answers, pages))
+        """True when `fact` (for loan `item`, if given) would change the person's result.
+
+        `asked` (one path's own memo, by the number of pages so far) saves building the same
+        facts again for every deciding question of a path."""
+        wanted = None if asked is None else asked.get(len(pages))
+        if wanted is None:
+            wanted = self.wanted(facts_on(questionnaire, answers, pages))
+            if asked is not None:
+                asked[len(pages)] = wanted
         lien = LIENS[item - 1] if item is not None and item <= len(LIENS) else None
         return (fact, lien) in wanted or (fact, None) in wanted
 

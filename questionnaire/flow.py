@@ -6,10 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from . import rules
-from .content import Questionnaire
-from .schema import CHECK_ANSWERS, Group, Question, Section
+from .content import BlockList, Questionnaire
+from .schema import CHECK_ANSWERS, Group, Section
 
 Answers = Mapping[str, str]
+Wanted = frozenset[tuple[str, str | None]]
 
 
 @dataclass(frozen=True, order=True)
@@ -35,13 +36,20 @@ def _lookup(questionnaire: Questionnaire, answers: Answers, item: int | None) ->
 
 
 def _decisive(
-    questionnaire: Questionnaire, answers: Answers, so_far: list[Location], item: int | None
+    questionnaire: Questionnaire,
+    answers: Answers,
+    so_far: list[Location],
+    item: int | None,
+    asked: dict[int, Wanted],
 ) -> rules.Decisive | None:
-    """Whether a deciding fact matters, judged on the answers on the path so far."""
+    """Whether a deciding fact matters, judged on the answers on the path so far.
+
+    `asked` keeps, for this one path, what the law needs at each length of the path so far:
+    pages are only ever added, so the same length means the same answers."""
     decider = questionnaire.decider
     if decider is None:
         return None
-    return lambda fact: decider.needs(questionnaire, answers, list(so_far), item, fact)
+    return lambda fact: decider.needs(questionnaire, answers, so_far, item, fact, asked)
 
 
 def item_count(questionnaire: Questionnaire, group: Group, answers: Answers) -> int:
@@ -53,25 +61,27 @@ def item_count(questionnaire: Questionnaire, group: Group, answers: Answers) -> 
 
 def _walk(
     questionnaire: Questionnaire,
-    blocks: list[Question | Group],
+    listed: BlockList,
     answers: Answers,
     item: int | None,
     out: list[Location],
+    asked: dict[int, Wanted],
 ) -> None:
-    ids = [b.group if isinstance(b, Group) else b.id for b in blocks]
-    index_of = {identifier: index for index, identifier in enumerate(ids)}
+    blocks, index_of = listed.blocks, listed.index_of
     lookup = _lookup(questionnaire, answers, item)
+    # It reads the path as it is when a rule asks, so one serves the whole list.
+    decisive = _decisive(questionnaire, answers, out, item, asked)
     index = 0
     for _ in range(len(blocks) + 1):  # validated content has no loops; this bounds bad content
         if index >= len(blocks):
             return
         block = blocks[index]
         if isinstance(block, Group):
+            questions = questionnaire.lists[block.group]
             for number in range(1, item_count(questionnaire, block, answers) + 1):
-                _walk(questionnaire, list(block.questions), answers, number, out)
+                _walk(questionnaire, questions, answers, number, out, asked)
             index += 1
             continue
-        decisive = _decisive(questionnaire, answers, out, item)
         if block.when is not None and not rules.evaluate(block.when, lookup, decisive):
             index += 1
             continue
@@ -83,14 +93,13 @@ def _walk(
         if target == CHECK_ANSWERS:
             return
         # Only forward jumps are followed, so even broken content cannot loop here.
-        index = index + 1 if target is None else max(index + 1, index_of.get(target, len(ids)))
+        index = index + 1 if target is None else max(index + 1, index_of.get(target, len(blocks)))
 
 
 def path(questionnaire: Questionnaire, answers: Answers) -> list[Location]:
     """Every page on the route the current answers lead to, in order."""
     out: list[Location] = []
-    top: list[Question | Group] = [b for s in questionnaire.sections for b in s.blocks]
-    _walk(questionnaire, top, answers, None, out)
+    _walk(questionnaire, questionnaire.lists[None], answers, None, out, {})
     return out
 
 

@@ -7,11 +7,17 @@ browser's `Accept-Language`, and the default. Languages come from the content.
 
 from __future__ import annotations
 
+from functools import cache
+from typing import Any
 from urllib.parse import urlencode
 
 from babel import Locale
+from babel.support import NullTranslations
 from flask import Flask, current_app, g, redirect, request
-from flask_babel import Babel, get_locale
+from flask_babel import Babel, get_locale, get_translations, refresh
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup
 from werkzeug.wrappers import Response
 
 from .law.findings import Reason
@@ -48,11 +54,40 @@ def select_locale() -> str:
     return request.accept_languages.best_match(offered) or offered[0]
 
 
+def _here() -> tuple[str, NullTranslations]:
+    """This request's language and interface catalog, looked up once per request (Flask-Babel
+    finds the catalog again for every string); use_language() changes them."""
+    found: tuple[str, NullTranslations] | None = g.get("shortfall_language")
+    if found is None:
+        language = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+        found = g.shortfall_language = (language, get_translations())
+    return found
+
+
+def use_language(code: str) -> None:
+    """Answer the rest of this request in `code` (a language the request itself asked for)."""
+    g.language = code
+    g.pop("shortfall_language", None)
+    refresh()
+
+
 def current_language() -> str:
     """The language this request is answered in."""
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    return _here()[0]
 
 
+@pass_eval_context
+def template_gettext(eval_context: EvalContext, string: str, **variables: Any) -> str:
+    """The templates' `_`: as Jinja's own newstyle gettext (the text is safe mark-up, the
+    variables are escaped into it), in one call instead of four."""
+    translated: str = _here()[1].ugettext(string)
+    if eval_context.autoescape:
+        translated = Markup(translated)
+    # Always a format string, as in Jinja, so "%%" reads as "%" with or without variables.
+    return translated % variables if variables or "%" in translated else translated
+
+
+@cache
 def language_name(code: str) -> str:
     """A language's name in that language, as people look for it: 'Español'."""
     name = Locale.parse(code).get_display_name(code) or code
@@ -135,6 +170,7 @@ def init_app(app: Flask) -> None:
     app.before_request(_switch_language)
     app.after_request(_mark_terms)
     app.jinja_env.globals.update(
+        _=template_gettext,
         text=text,
         say=say,
         words=words,

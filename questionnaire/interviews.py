@@ -9,7 +9,7 @@ import secrets
 from typing import Any
 
 from flask import current_app, g, session
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import bindparam, delete, select, text, update
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
@@ -21,6 +21,8 @@ from .server_session import aware, utcnow
 CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 CODE_LENGTH = 12  # 60 random bits
 _CONFUSABLE = str.maketrans({"O": "0", "I": "1", "L": "1"})
+# An interview by its id (built once, run on every page).
+_BY_ID = select(Interview).where(Interview.id == bindparam("id"))
 
 
 def _lifetime() -> dt.timedelta:
@@ -36,7 +38,7 @@ def current_interview() -> Interview | None:
     interview_id = session.get("interview_id")
     if not isinstance(interview_id, int):
         return None
-    interview = db().get(Interview, interview_id)
+    interview = db().execute(_BY_ID, {"id": interview_id}).scalar_one_or_none()
     if interview is None or aware(interview.expires_at) <= utcnow():
         return None
     return interview

@@ -11,7 +11,8 @@ from typing import Any
 
 from flask import Flask, Request, Response
 from flask.sessions import SessionInterface, SessionMixin
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.engine import Engine
 from werkzeug.datastructures import CallbackDict
 
 from .models import BrowserSession
@@ -20,6 +21,10 @@ SLIDE_EVERY = dt.timedelta(hours=1)
 """How often an active session's expiry is pushed back (one write an hour at most)."""
 
 _TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")  # 32 random bytes, URL-safe base64
+# A session's data and expiry by its token's hash (built once, run on every request).
+_FIND = select(BrowserSession.data, BrowserSession.expires_at).where(
+    BrowserSession.token_hash == bindparam("token_hash")
+)
 
 
 def token_hash(token: str) -> str:
@@ -81,16 +86,16 @@ class ServerSessionInterface(SessionInterface):
         token = request.cookies.get(self.get_cookie_name(app), "")
         if not _TOKEN.match(token):
             return ServerSession()
-        with app.extensions["shortfall.sessionmaker"]() as db:
-            row = db.scalar(
-                select(BrowserSession).where(BrowserSession.token_hash == token_hash(token))
-            )
-            if row is None or aware(row.expires_at) <= utcnow():
-                return ServerSession()
-            try:
-                data = json.loads(row.data)
-            except ValueError:
-                data = {}
+        # One read on every request: a plain query on a pooled connection, not an ORM session.
+        engine: Engine = app.extensions["shortfall.engine"]
+        with engine.connect() as connection:
+            row = connection.execute(_FIND, {"token_hash": token_hash(token)}).first()
+        if row is None or aware(row.expires_at) <= utcnow():
+            return ServerSession()
+        try:
+            data = json.loads(row.data)
+        except ValueError:
+            data = {}
         session = ServerSession(data if isinstance(data, dict) else {}, token=token)
         session.expires_at = aware(row.expires_at)
         return session

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +121,17 @@ def us_locale(language: str) -> str:
     return f"{language}_US"
 
 
+@cache
+def _babel_locale(language: str) -> Locale | str:
+    """The Babel locale of us_locale(), parsed once per process (Babel would parse a name
+    again for every amount and date); a name Babel does not know stays a name, as before."""
+    name = us_locale(language)
+    try:
+        return Locale.parse(name)
+    except (UnknownLocaleError, ValueError):
+        return name
+
+
 class Words:
     """Renders findings, money and dates for one language."""
 
@@ -129,7 +141,7 @@ class Words:
         self.words = words
         self.language = language
         self.fallback = fallback
-        self.locale = us_locale(language)
+        self.locale = _babel_locale(language)
         self.plain = plain
         """Plain text (API, calendar): quoted English terms as `(term)`, not page mark-up."""
 

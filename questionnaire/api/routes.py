@@ -6,11 +6,11 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from flask import Blueprint, Response, current_app, g, jsonify, request
-from flask_babel import gettext, refresh
+from flask import Blueprint, Response, current_app, jsonify, request
+from flask_babel import gettext
 
 from ..clock import today
-from ..i18n import current_language, languages
+from ..i18n import current_language, languages, use_language
 from ..law.assess import assess
 from ..law.case import CaseErrors, read_case
 from ..law.library import LawLibrary
@@ -56,8 +56,7 @@ def words_for(data: Any) -> Words | None:
     if asked is not None:
         if asked not in languages():
             return None
-        g.language = asked
-        refresh()  # messages from here on are in the asked language
+        use_language(asked)  # messages from here on are in the asked language
     return Words(current_app.extensions["shortfall.words"], current_language(), plain=True)
 
 

@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
 from .case import Case, Loan
 from .facts import AppliesTo
-
-# The API field a person would answer to settle each key of `applies_to`.
-FIELD = {
-    "loan_purposes": "purpose",
-    "occupancy": "occupancy",
-    "max_units": "units",
-    "max_acres": "acres",
-    "min_acres": "acres",
-    "loan_owners": "owner",
-    "lender_approved_sale": "lender_approved_sale",
-    "written_release": "written_release",
-    "bankruptcy": "bankruptcy",
-    "loan_made_on_or_after": "loan_date",
-    "loan_made_before": "loan_date",
-}
 
 
 @dataclass(frozen=True)
@@ -57,54 +42,89 @@ def _loan_date(loan: Loan) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
+_NO = Match(False)
+
+
+def _listed(
+    allowed: Sequence[str] | None, value: str | None, field: str, missing: list[str]
+) -> bool:
+    """False on a clear mismatch; a value we lack is noted as missing."""
+    if allowed is None:
+        return True
+    if value is None:
+        missing.append(field)
+        return True
+    return value in allowed
+
+
+def _within(result: bool | None, field: str, missing: list[str]) -> bool:
+    """False on a clear mismatch; None (the fact is not known) is noted as missing."""
+    if result is None:
+        missing.append(field)
+        return True
+    return result
+
+
 def match(
     rule: AppliesTo, case: Case, loan: Loan, process: str, usual: Iterable[str] = ()
 ) -> Match:
-    """Compare every key the rule gives with the case; any clear mismatch wins."""
-    checks: list[tuple[str, bool | None]] = []
-    if rule.processes is not None:
-        checks.append(("processes", process in rule.processes))
-    if rule.liens is not None:
-        checks.append(("liens", loan.lien in rule.liens))
-    listed = {
-        "loan_purposes": (rule.loan_purposes, _known(loan.purpose)),
-        "occupancy": (rule.occupancy, _known(case.occupancy)),
-        "loan_owners": (rule.loan_owners, _known(loan.owner)),
-        "lender_approved_sale": (rule.lender_approved_sale, _event(case.lender_approved_sale)),
-        "written_release": (rule.written_release, _event(case.written_release)),
-        "bankruptcy": (rule.bankruptcy, _event(case.bankruptcy)),
-    }
-    for name, (allowed, value) in listed.items():
-        if allowed is not None:
-            checks.append((name, None if value is None else value in allowed))
-    if rule.max_units is not None:
-        checks.append(("max_units", None if case.units is None else case.units <= rule.max_units))
-    acres = case.acres
-    if rule.max_acres is not None:
-        checks.append(("max_acres", None if acres is None else acres <= _dec(rule.max_acres)))
-    if rule.min_acres is not None:
-        checks.append(("min_acres", None if acres is None else acres > _dec(rule.min_acres)))
-    made = _loan_date(loan)
-    if rule.loan_made_on_or_after is not None:
-        checks.append(
-            ("loan_made_on_or_after", None if made is None else made >= rule.loan_made_on_or_after)
+    """Compare every key the rule gives with the case; any clear mismatch wins.
+
+    Keys are compared in a fixed order and the first clear mismatch ends the comparison (the
+    answer is then "no" whatever the other keys say). A key we cannot compare is named by the
+    API field a person would answer to settle it, in that order."""
+    if rule.processes is not None and process not in rule.processes:
+        return _NO
+    if rule.liens is not None and loan.lien not in rule.liens:
+        return _NO
+    missing: list[str] = []
+    if not (
+        _listed(rule.loan_purposes, _known(loan.purpose), "purpose", missing)
+        and _listed(rule.occupancy, _known(case.occupancy), "occupancy", missing)
+        and _listed(rule.loan_owners, _known(loan.owner), "owner", missing)
+        and _listed(
+            rule.lender_approved_sale,
+            _event(case.lender_approved_sale),
+            "lender_approved_sale",
+            missing,
         )
-    if rule.loan_made_before is not None:
-        checks.append(("loan_made_before", None if made is None else made < rule.loan_made_before))
+        and _listed(rule.written_release, _event(case.written_release), "written_release", missing)
+        and _listed(rule.bankruptcy, _event(case.bankruptcy), "bankruptcy", missing)
+    ):
+        return _NO
+    if rule.max_units is not None and not _within(
+        None if case.units is None else case.units <= rule.max_units, "units", missing
+    ):
+        return _NO
+    acres = case.acres
+    if rule.max_acres is not None and not _within(
+        None if acres is None else acres <= _dec(rule.max_acres), "acres", missing
+    ):
+        return _NO
+    if rule.min_acres is not None and not _within(
+        None if acres is None else acres > _dec(rule.min_acres), "acres", missing
+    ):
+        return _NO
+    if rule.loan_made_on_or_after is not None or rule.loan_made_before is not None:
+        made = _loan_date(loan)
+        if rule.loan_made_on_or_after is not None and not _within(
+            None if made is None else made >= rule.loan_made_on_or_after, "loan_date", missing
+        ):
+            return _NO
+        if rule.loan_made_before is not None and not _within(
+            None if made is None else made < rule.loan_made_before, "loan_date", missing
+        ):
+            return _NO
     assumed: list[tuple[str, str]] = []
-    fact_checks: list[tuple[str, bool | None]] = []
     for fact, wanted in (rule.facts or {}).items():
         given = case.fact(fact, loan)
-        value = _known(None if given is None else str(given))
         # A usual fact left out is taken at its usual value; "not sure" keeps it open.
         if given is None and fact in usual:
             assumed.append((fact.value, wanted))
             continue
-        fact_checks.append((fact.value, None if value is None else value == wanted))
-    if any(result is False for _name, result in checks + fact_checks):
-        return Match(False)
-    missing = [FIELD[name] for name, result in checks if result is None]
-    missing += [name for name, result in fact_checks if result is None]
+        value = _known(None if given is None else str(given))
+        if not _within(None if value is None else value == wanted, fact.value, missing):
+            return _NO
     unique = tuple(dict.fromkeys(missing))
     return Match(None if unique else True, unique, tuple(assumed))
 

@@ -19,6 +19,7 @@ from ..models import Interview
 from ..security import configured_limit, limiter
 from .answers_shown import answer_sections
 from .links import in_a_case, link
+from .progress import step_indicator
 
 blueprint = Blueprint("pages", __name__)
 
@@ -112,7 +113,7 @@ def show_question(
         form=form,
         location=location,
         caption=text(group.item_titles[item - 1]) if group and item else "",
-        steps=flow.steps(content, pages, location),
+        step_indicator=step_indicator(flow.steps(content, pages, location)),
         back_url=back,
         action=page_url(location, return_to_check),
         page_number=number,
