@@ -39,12 +39,12 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     from dataclasses import replace
 
     from .clock import today
-    from .decisive import Decider
+    from .decisive import Decider, request_memo
 
     # The law tells the questionnaire which deciding facts to ask.
     app.extensions["shortfall.questionnaire"] = replace(
         app.extensions["shortfall.questionnaire"],
-        decider=Decider(app.extensions["shortfall.law"], today),
+        decider=Decider(app.extensions["shortfall.law"], today, request_memo),
     )
     from .words import load_words
 

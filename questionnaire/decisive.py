@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from datetime import date
-from threading import Lock
 from typing import TYPE_CHECKING, Any
 
 from .case_facts import LIENS, facts_on
+from .flow import Wanted
 from .law.assess import deciding_facts
 from .law.case import CaseErrors, read_case
 from .law.library import LawLibrary
@@ -18,19 +17,24 @@ if TYPE_CHECKING:
     from .content import Questionnaire
     from .flow import Location
 
+# Where one request keeps what it already judged; None outside a request (nothing kept).
+Memo = Callable[[], MutableMapping[str, Wanted] | None]
+
+
+def _no_memo() -> None:
+    return None
+
 
 class Decider:
     """Runs the engine on the answers so far and reports the facts it could not settle.
 
-    Results are cached by the facts they were computed from, so computing a path costs at
-    most one assessment per distinct set of answers."""
+    The facts are built from a person's answers, so results are kept only as long as the
+    memo `memo()` gives lives (one request in the app) and never across people."""
 
-    def __init__(self, law: LawLibrary, today: Callable[[], date], size: int = 2048) -> None:
+    def __init__(self, law: LawLibrary, today: Callable[[], date], memo: Memo = _no_memo) -> None:
         self.law = law
         self.today = today
-        self.size = size
-        self._cache: OrderedDict[str, frozenset[tuple[str, str | None]]] = OrderedDict()
-        self._lock = Lock()
+        self.memo = memo
 
     def needs(
         self,
@@ -39,7 +43,7 @@ class Decider:
         pages: list[Location],
         item: int | None,
         fact: str,
-        asked: dict[int, frozenset[tuple[str, str | None]]] | None = None,
+        asked: dict[int, Wanted] | None = None,
     ) -> bool:
         """True when `fact` (for loan `item`, if given) would change the person's result.
 
@@ -53,21 +57,28 @@ class Decider:
         lien = LIENS[item - 1] if item is not None and item <= len(LIENS) else None
         return (fact, lien) in wanted or (fact, None) in wanted
 
-    def wanted(self, facts: dict[str, Any]) -> frozenset[tuple[str, str | None]]:
-        """The (fact, lien) pairs the engine needs for these facts (cached)."""
-        key = json.dumps(facts, sort_keys=True, default=str)
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
+    def wanted(self, facts: dict[str, Any]) -> Wanted:
+        """The (fact, lien) pairs the engine needs for these facts (once per request)."""
+        memo = self.memo()
+        key = json.dumps(facts, sort_keys=True, default=str) if memo is not None else ""
+        if memo is not None and key in memo:
+            return memo[key]
         try:
             case = read_case(facts, self.today())
         except CaseErrors:
-            found: frozenset[tuple[str, str | None]] = frozenset()
+            found: Wanted = frozenset()
         else:
             found = frozenset((f.fact, f.lien) for f in deciding_facts(case, self.law))
-        with self._lock:
-            self._cache[key] = found
-            while len(self._cache) > self.size:
-                self._cache.popitem(last=False)
+        if memo is not None:
+            memo[key] = found
         return found
+
+
+def request_memo() -> MutableMapping[str, Wanted] | None:
+    """The memo of the request being served, dropped with it (None outside a request)."""
+    from flask import g, has_request_context
+
+    if not has_request_context():
+        return None
+    memo: MutableMapping[str, Wanted] = g.setdefault("decider_memo", {})
+    return memo

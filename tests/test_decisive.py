@@ -100,13 +100,27 @@ def test_a_date_that_starts_the_clock_is_asked(database_url: str) -> None:
     assert facts(app, answers)["deed_after_sale_date"] == "2026-10-20"
 
 
-def test_the_engine_runs_once_per_set_of_answers(database_url: str) -> None:
+def test_the_engine_runs_once_per_set_of_answers_in_a_request_and_keeps_nothing(
+    database_url: str, monkeypatch: Any
+) -> None:
+    import questionnaire.decisive as decisive
+
     app = make_app(database_url)
-    decider = app.extensions["shortfall.questionnaire"].decider
-    pages(app, CALIFORNIA_TWO_LOANS)
-    cached = len(decider._cache)
-    pages(app, CALIFORNIA_TWO_LOANS)
-    assert len(decider._cache) == cached and cached >= 1
+    questionnaire = app.extensions["shortfall.questionnaire"]
+    runs: list[object] = []
+    real = decisive.deciding_facts
+    monkeypatch.setattr(decisive, "deciding_facts", lambda *a: runs.append(a) or real(*a))
+    with app.test_request_context():
+        first = path(questionnaire, CALIFORNIA_TWO_LOANS)
+        once = len(runs)
+        assert path(questionnaire, CALIFORNIA_TWO_LOANS) == first
+        assert len(runs) == once >= 1
+    # A new request judges again: nothing built from one person's answers outlives a request.
+    with app.test_request_context():
+        path(questionnaire, CALIFORNIA_TWO_LOANS)
+    assert len(runs) == 2 * once
+    kept = repr(vars(questionnaire.decider))
+    assert not any(value in kept for value in ("400000", "420000", "2026-10-01"))
 
 
 DECIDING_PAGES = {
