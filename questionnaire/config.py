@@ -98,7 +98,6 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         PDF_SLOTS_DIR=Path(os.environ.get("SHORTFALL_PDF_SLOTS_DIR", instance / "render-slots")),
         PDF_NICENESS=int(os.environ.get("SHORTFALL_PDF_NICENESS", "10")),
         PDF_RETRY_AFTER_SECONDS=30,
-        PDF_CACHE_SIZE=64,
         # Several machines: renders go to the render queue on this Redis instead, taken by
         # render workers started with scripts/render-worker (empty: render on this machine).
         RENDER_QUEUE_URL=os.environ.get("SHORTFALL_RENDER_QUEUE", ""),

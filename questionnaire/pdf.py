@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import atexit
 import gc
-import hashlib
 import os
 import zlib
 from collections.abc import Callable
@@ -203,11 +202,6 @@ def render(html: str, static_dir: str, refused: list[str] | None = None) -> byte
 def static_folder() -> Path:
     """The app's static files, wherever the code runs (a web server or a render worker)."""
     return Path(__file__).resolve().parent.parent / "static"
-
-
-def cache_key(*parts: str) -> str:
-    """A key for the PDF cache from the inputs that shape the document."""
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def default_workers() -> int:

@@ -1,12 +1,11 @@
-"""The PDF render service: a cache in front of a renderer, either this machine's render
-processes (the embedded default) or the shared render queue on Redis."""
+"""The PDF renderers: this machine's render processes (the embedded default) or the shared
+render queue on Redis. No PDF is kept once it is sent: it holds a person's figures."""
 
 from __future__ import annotations
 
 import multiprocessing
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -110,36 +109,3 @@ class LocalRenderer:
                     raise PdfBusy from None
         except NoSlot:
             raise PdfBusy from None
-
-
-class PdfService:
-    """PDFs from a renderer, with a small cache keyed by the document's content."""
-
-    def __init__(self, renderer: Renderer, cache: int) -> None:
-        self.renderer = renderer
-        self.cache_size = cache
-        self._lock = threading.Lock()
-        self._cache: OrderedDict[str, bytes] = OrderedDict()
-
-    def admission(self) -> AbstractContextManager[None]:
-        """Hold a place in the render queue while the document is prepared and rendered:
-        when the queue is full, PdfBusy comes before any work is done."""
-        return self.renderer.admission()
-
-    def pdf(self, key: str, html: str, keep: bool = True) -> bytes:
-        """The PDF for this content, from the cache when the same document was rendered.
-
-        `keep=False` renders without keeping the result: a PDF with a person's name on its
-        cover is never held in memory after it is sent."""
-        with self._lock:
-            if key in self._cache:
-                self._cache.move_to_end(key)
-                return self._cache[key]
-        data = self.renderer.render(html)
-        if not keep:
-            return data
-        with self._lock:
-            self._cache[key] = data
-            while len(self._cache) > self.cache_size:
-                self._cache.popitem(last=False)
-        return data

@@ -182,15 +182,13 @@ def test_the_pdf_and_calendar_in_spanish(
     spanish(client)
     _journey(client, SPANISH_JOURNEYS[0])
     report = client.get("/report")
-    from questionnaire.web.report import pdf_service
+    from questionnaire.web.report import pdf_renderer
 
     with app.app_context():
-        service = pdf_service()
+        renderer = pdf_renderer()
     rendered: list[str] = []
-    original = service.pdf
-    monkeypatch.setattr(
-        service, "pdf", lambda key, html, **kw: rendered.append(html) or original(key, html, **kw)
-    )
+    original = renderer.render
+    monkeypatch.setattr(renderer, "render", lambda html: rendered.append(html) or original(html))
     pdf = client.post("/report.pdf", data={"csrf_token": csrf_token(report.text), "name": "Ana"})
     assert pdf.status_code == 200
     disposition = pdf.headers["Content-Disposition"]

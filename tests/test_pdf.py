@@ -15,7 +15,7 @@ from flask.testing import FlaskClient
 from pypdf import PdfReader
 
 from questionnaire.pdf import render
-from questionnaire.render_service import LocalRenderer, PdfBusy, PdfService
+from questionnaire.render_service import LocalRenderer, PdfBusy
 from questionnaire.render_slots import MachineSlots
 
 from .conftest import Walker, csrf_token
@@ -147,35 +147,35 @@ def test_bad_input_is_422(client: FlaskClient) -> None:
     assert client.post("/api/v1/report.pdf", data="nope").status_code == 422
 
 
-def test_busy_slots_give_503_and_the_cache_answers_at_once(app: Flask, tmp_path: Path) -> None:
+def test_busy_slots_give_503(app: Flask, tmp_path: Path) -> None:
     slots = MachineSlots(tmp_path / "slots", slots=1, queue=0)
     renderer = LocalRenderer(ROOT / "static", slots, processes=1, wait=0.05, limit=60)
-    service = PdfService(renderer, cache=4)
-    html = '<html lang="en"><head><title>t</title></head><body><p>cached</p></body></html>'
-    first = service.pdf("key", html)
-    assert first.startswith(b"%PDF")
-
-    def no_render(html: str) -> bytes:
-        raise AssertionError("a cached PDF must not be rendered again")
-
-    renderer.render = no_render  # type: ignore[method-assign]
-    assert service.pdf("key", html) is first
+    html = '<html lang="en"><head><title>t</title></head><body><p>one</p></body></html>'
+    assert renderer.render(html).startswith(b"%PDF")
     other_worker = MachineSlots(tmp_path / "slots", slots=1, queue=0)
     # Another web worker on the machine renders now: the only slot is taken.
     with other_worker.slot(wait=1), pytest.raises(PdfBusy):
-        LocalRenderer(ROOT / "static", slots, processes=1, wait=0.05, limit=60).render(html)
+        renderer.render(html)
 
 
-def test_a_pdf_with_a_name_on_its_cover_is_not_kept(app: Flask, client: FlaskClient) -> None:
-    named = client.post("/api/v1/report.pdf", json={**CASE, "name_on_cover": "Ana Pérez"})
-    assert named.status_code == 200
-    from questionnaire.web.report import pdf_service
+def test_no_pdf_is_kept_once_sent(
+    app: Flask, client: FlaskClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A report holds a person's figures: the same report asked twice is rendered twice, and
+    nothing the renderer keeps holds a PDF or the report's words."""
+    from questionnaire.web.report import pdf_renderer
 
     with app.app_context():
-        service = pdf_service()
-    assert len(service._cache) == 0  # sent, and not held in memory
-    assert client.post("/api/v1/report.pdf", json=CASE).status_code == 200
-    assert len(service._cache) == 1  # the same report without a name may be reused
+        renderer = pdf_renderer()
+    made: list[bytes] = []
+    original = renderer.render
+    monkeypatch.setattr(renderer, "render", lambda html: made.append(original(html)) or made[-1])
+    for _ in range(2):
+        assert client.post("/api/v1/report.pdf", json=CASE).status_code == 200
+    assert len(made) == 2 and all(pdf.startswith(b"%PDF") for pdf in made)
+    kept = [value for value in vars(renderer).values() if isinstance(value, (bytes, str, dict))]
+    assert not any(isinstance(v, bytes) and v.startswith(b"%PDF") for v in kept)
+    assert not any("%PDF" in repr(v) or "<html" in repr(v) for v in kept)
 
 
 def test_route_answers_503_with_retry_after_when_busy(app: Flask, walker: Walker) -> None:
@@ -183,7 +183,7 @@ def test_route_answers_503_with_retry_after_when_busy(app: Flask, walker: Walker
         def admission(self) -> AbstractContextManager[None]:
             return nullcontext()
 
-        def pdf(self, key: str, html: str, keep: bool = True) -> bytes:
+        def render(self, html: str) -> bytes:
             raise PdfBusy
 
     app.extensions["shortfall.pdf"] = Busy()

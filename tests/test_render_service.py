@@ -14,7 +14,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from questionnaire.render_service import LocalRenderer, PdfBusy, PdfService, PdfTooSlow
+from questionnaire.render_service import LocalRenderer, PdfBusy, PdfTooSlow
 from questionnaire.render_slots import MachineSlots, NoSlot
 
 from .test_pdf import CASE
@@ -114,13 +114,11 @@ def test_renders_run_at_a_lower_priority_and_within_the_time_limit(tmp_path: Pat
 
 def test_a_full_queue_answers_busy_without_waiting(tmp_path: Path) -> None:
     slots = MachineSlots(tmp_path, slots=1, queue=0)
-    service = PdfService(
-        LocalRenderer(ROOT / "static", slots, processes=1, wait=30, limit=60), cache=4
-    )
+    renderer = LocalRenderer(ROOT / "static", slots, processes=1, wait=30, limit=60)
     with MachineSlots(tmp_path, slots=1, queue=0).slot(wait=1):
         asked = time.monotonic()
         with pytest.raises(PdfBusy):
-            service.pdf("k", HTML)
+            renderer.render(HTML)
         assert time.monotonic() - asked < 0.5
 
 

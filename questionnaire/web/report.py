@@ -28,14 +28,13 @@ from ..i18n import current_language
 from ..interviews import answers_of, current_interview
 from ..law.assess import assess
 from ..law.case import Case, CaseErrors, read_case
-from ..pdf import cache_key
-from ..render_service import LocalRenderer, PdfService, Renderer
+from ..render_service import LocalRenderer, Renderer
 from ..render_slots import MachineSlots
 from ..report import build_report
 from ..security import configured_limit, limiter
 from ..terms import mark_page, plain_terms
 from .answers_shown import answer_sections
-from .links import in_a_case, link
+from .links import link
 from .pages import questionnaire, resume_target
 
 blueprint = Blueprint("report", __name__)
@@ -119,13 +118,14 @@ def report_pdf() -> str | Response:
 
 
 def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = None) -> Response:
-    """Render (or reuse) the PDF for a case. PdfBusy or PdfTooSlow when it cannot be made now:
-    the error handlers answer 503 with Retry-After (a page for people, JSON for the API).
+    """Render the PDF for a case; it is sent and never kept. PdfBusy or PdfTooSlow when it
+    cannot be made now: the error handlers answer 503 with Retry-After (a page for people,
+    JSON for the API).
 
     `record` is the answers the report was built from, printed at the end."""
-    service = pdf_service()
+    renderer = pdf_renderer()
     generated = today()
-    with service.admission():  # a full queue is answered before any work is done
+    with renderer.admission():  # a full queue is answered before any work is done
         html_text = render_report(
             "report_pdf.html",
             report_context(case),
@@ -135,8 +135,7 @@ def pdf_response(case: Case, name: str, record: list[dict[str, Any]] | None = No
             record=record or [],
             page_numbers=page_numbers,
         )
-        # A PDF with a name or a case on its cover is sent, never kept in memory.
-        data = service.pdf(cache_key(html_text), html_text, keep=not name and not in_a_case())
+        data = renderer.render(html_text)
     response = make_response(data)
     response.headers["Content-Type"] = "application/pdf"
     # A file name people recognise in their own language: "informe-shortfall-CA-….pdf".
@@ -161,13 +160,12 @@ def report_calendar() -> str | Response:
     return response
 
 
-def pdf_service() -> PdfService:
-    """The app's PDF service, made on first use: the shared render queue when one is set,
+def pdf_renderer() -> Renderer:
+    """The app's PDF renderer, made on first use: the shared render queue when one is set,
     else render processes on this machine under the machine's render slots."""
-    service = current_app.extensions.get("shortfall.pdf")
-    if service is None:
+    renderer: Renderer | None = current_app.extensions.get("shortfall.pdf")
+    if renderer is None:
         config = current_app.config
-        renderer: Renderer
         if config["RENDER_QUEUE_URL"]:
             from ..render_queue import QueueRenderer
 
@@ -189,6 +187,5 @@ def pdf_service() -> PdfService:
                 limit=config["PDF_TIME_LIMIT_SECONDS"],
                 niceness=config["PDF_NICENESS"],
             )
-        service = PdfService(renderer, cache=config["PDF_CACHE_SIZE"])
-        current_app.extensions["shortfall.pdf"] = service
-    return service
+        current_app.extensions["shortfall.pdf"] = renderer
+    return renderer
