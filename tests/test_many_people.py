@@ -223,6 +223,8 @@ def test_starting_answering_and_pdfs_are_rate_limited(tmp_path: Path) -> None:
     walker.url = "/questions/state"
     responses = [walker.post_raw({"answer": "CA"}) for _ in range(4)]
     assert [r.status_code for r in responses] == [303, 303, 303, 429]
+    # Reading a question is not limited: only answers are.
+    assert [client.get("/questions/occupancy").status_code for _ in range(5)] == [200] * 5
     assert [_start(client), _start(client)] == [303, 429]
     assert "Too many tries" in responses[-1].text and "Retry-After" in responses[-1].headers
 

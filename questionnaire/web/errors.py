@@ -36,13 +36,14 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(_error: CSRFError) -> str | Response | tuple[str, int]:
         interview = current_interview()
-        if request.endpoint == "pages.question" and interview is not None and request.view_args:
+        answering = request.endpoint == "pages.answer"
+        if answering and interview is not None and request.view_args:
             from .pages import show_question
 
             notice = _("Please check your answer and select Continue again.")
             args = request.view_args
             return show_question(interview, args["question_id"], args.get("item"), True, notice)
-        if request.endpoint == "pages.question" and request.view_args:
+        if answering and request.view_args:
             return _session_ended(request.view_args["question_id"]), 400
         return _page(400)
 

@@ -56,16 +56,25 @@ def start() -> str:
 
 
 @blueprint.get("/questions/<question_id>", endpoint="question")
-@blueprint.post("/questions/<question_id>", endpoint="question")
 @blueprint.get("/questions/<question_id>/<int:item>", endpoint="question")
-@blueprint.post("/questions/<question_id>/<int:item>", endpoint="question")
-@limiter.limit(configured_limit("ANSWER_RATE_LIMIT"), methods=["POST"])
 def question_page(question_id: str, item: int | None = None) -> str | Response:
-    """Show one question, or save its answer and move on (post/redirect/get)."""
+    """Show one question."""
     interview = current_interview()
     if interview is None:
-        return redirect(link("pages.start", expired=1 if request.method == "POST" else None))
-    return show_question(interview, question_id, item, request.method == "POST")
+        return redirect(link("pages.start"))
+    return show_question(interview, question_id, item, False)
+
+
+# The same address as the question; its own view so that only answers meet the rate limit.
+@blueprint.post("/questions/<question_id>", endpoint="answer")
+@blueprint.post("/questions/<question_id>/<int:item>", endpoint="answer")
+@limiter.limit(configured_limit("ANSWER_RATE_LIMIT"))
+def answer_page(question_id: str, item: int | None = None) -> str | Response:
+    """Save one answer and move on (post/redirect/get), or show what to fix."""
+    interview = current_interview()
+    if interview is None:
+        return redirect(link("pages.start", expired=1))
+    return show_question(interview, question_id, item, True)
 
 
 def show_question(
