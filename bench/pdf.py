@@ -1,7 +1,9 @@
 """PDF render time (cold and warm, p50/p95) and worker memory over many renders.
 
-Usage: .venv/bin/python bench/pdf.py [--renders 1000] [--profile]
+Usage: .venv/bin/python bench/pdf.py [--renders 1000] [--profile] [--service]
 
+--service renders through the app's renderer (its render process, replaced every 200
+renders) and prints that process's memory as it goes.
 --profile runs the warm renders under cProfile and prints where their time went.
 """
 
@@ -26,12 +28,49 @@ CASE = {
 }  # fmt: skip
 
 
-def rss_mb() -> float:
-    """Resident memory of this process now (Linux /proc), in MB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+def rss_mb(pid: int | str = "self") -> float:
+    """Resident memory of a process now (Linux /proc), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def through_service(html: str, renders: int) -> None:
+    """Render through the app's own renderer (one render process, as on a one-core share of
+    the machine, replaced after its 200 renders) and follow the render process's memory."""
+    import tempfile
+
+    from questionnaire.render_service import LocalRenderer
+    from questionnaire.render_slots import MachineSlots
+
+    slots = MachineSlots(Path(tempfile.mkdtemp()), slots=1, queue=1)
+    renderer = LocalRenderer(ROOT / "static", slots, processes=1, wait=60, limit=60, niceness=0)
+    times: list[float] = []
+    # render process id: (renders so far, its RSS) after every 25th render
+    seen: dict[int, list[tuple[int, float]]] = {}
+    for index in range(renders):
+        start = time.perf_counter()
+        renderer.render(html)
+        times.append(time.perf_counter() - start)
+        if index % 25 == 24 or index == renders - 1:
+            pool = renderer._executor()
+            for pid in list(getattr(pool, "_processes", {})):
+                try:
+                    seen.setdefault(pid, []).append((index + 1, rss_mb(pid)))
+                except FileNotFoundError:
+                    pass  # replaced between the render and the reading
+    renderer._reset()
+    print(
+        f"through the service: p50 {percentile(times[1:], 50):.3f} s, "
+        f"p95 {percentile(times[1:], 95):.3f} s (n={len(times) - 1}, the first render left out)"
+    )
+    peaks = [max(rss for _n, rss in values) for values in seen.values()]
+    for number, values in enumerate(seen.values(), 1):
+        (first, low), (last, high) = values[0], values[-1]
+        print(f"render process {number}: RSS {low:.0f} MB at render {first}, "
+              f"{high:.0f} MB at render {last}")  # fmt: skip
+    print(f"render processes: {len(seen)}, highest RSS {max(peaks):.0f} MB (target <= 150 MB)")
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -64,6 +103,9 @@ def main() -> None:
         html = render_report("report_pdf.html", report_context(case), pdf=True, name="",
                              generated=dt.date(2026, 11, 25), record=[],
                              page_numbers=page_numbers)  # fmt: skip
+    if args.service:
+        through_service(html, args.renders)
+        return
     static = str(ROOT / "static")
     start = time.perf_counter()
     first = render(html, static)

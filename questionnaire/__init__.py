@@ -62,9 +62,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(report.blueprint)
     app.register_blueprint(health.blueprint)
     from .counselor import agency, case_pages, cases, exports, signin
-    from .web.links import in_a_case, link
+    from .web.links import in_a_case, link, static_url
 
-    app.jinja_env.globals.update(link=link, in_a_case=in_a_case)
+    app.jinja_env.globals.update(link=link, in_a_case=in_a_case, static_url=static_url)
     signin.init_app(app)
     app.register_blueprint(cases.blueprint)
     app.register_blueprint(exports.blueprint)

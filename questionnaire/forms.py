@@ -165,14 +165,32 @@ def build_form(
     question: Question, text: Text, today: dt.date, stored: str | None, formdata: Any = None
 ) -> AnswerForm:
     """A form for one question, filled from the post (if any) or the stored answer."""
+    QuestionForm = _form_class(question, text, today)
+    if formdata is not None:
+        return QuestionForm(formdata=formdata)
+    return QuestionForm(formdata=None, data={"answer": _shown(question, stored)})
+
+
+# Form classes by question, language and day: their choices and checks, the same for everyone.
+_FORMS: dict[tuple[int, str, dt.date], tuple[Question, type[AnswerForm]]] = {}
+
+
+def _form_class(question: Question, text: Text, today: dt.date) -> type[AnswerForm]:
+    from .i18n import current_language
+
+    key = (id(question), current_language(), today)
+    found = _FORMS.get(key)
+    if found is not None and found[0] is question:
+        return found[1]
     unbound = FIELD_BUILDERS[question.type](question, text, [_check(question, today)])
 
     class QuestionForm(AnswerForm):
         answer = unbound
 
-    if formdata is not None:
-        return QuestionForm(formdata=formdata)
-    return QuestionForm(formdata=None, data={"answer": _shown(question, stored)})
+    if any(day != today for _id, _language, day in list(_FORMS)):
+        _FORMS.clear()  # a new day: yesterday's checks are dropped
+    _FORMS[key] = (question, QuestionForm)
+    return QuestionForm
 
 
 def _shown(question: Question, stored: str | None) -> str | None:

@@ -49,9 +49,10 @@ def _take_case_id(endpoint: str | None, values: dict[str, Any] | None) -> None:
 
 
 def _add_case_id(endpoint: str, values: dict[str, Any]) -> None:
-    case = g.get("case")
-    if case is not None and endpoint.split(".")[0] in CASE_BLUEPRINTS:
-        values.setdefault("case_id", case.id)
+    if endpoint.partition(".")[0] in CASE_BLUEPRINTS:
+        case = g.get("case")
+        if case is not None:
+            values.setdefault("case_id", case.id)
 
 
 def _load_case() -> Response | None:

@@ -27,3 +27,18 @@ def link(endpoint: str, **values: Any) -> str:
         elif endpoint in ("interview.save", "pages.start"):
             return url_for("cases.case_page", case_id=case.id)
     return url_for(endpoint, **values)
+
+
+_STATIC: dict[tuple[str, str], str] = {}
+
+
+def static_url(filename: str) -> str:
+    """url_for("static", ...) worked out once per file and mount point: a page links eight
+    of them, and they never change while the app runs."""
+    from flask import request
+
+    key = (request.script_root, filename)
+    found = _STATIC.get(key)
+    if found is None:
+        found = _STATIC[key] = url_for("static", filename=filename)
+    return found
