@@ -21,6 +21,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     configure(app, test_config)
 
     from . import database, i18n, security, server_session
+    from .fast_json import FastJSONProvider
+
+    app.json = FastJSONProvider(app)
     from .content import load_questionnaire
 
     database.init_app(app)
