@@ -132,7 +132,9 @@ def main() -> None:
         import pstats
 
         profile.disable()
-        pstats.Stats(profile).sort_stats("cumulative").print_stats(40)
+        pstats.Stats(profile).sort_stats("cumulative").print_stats(
+            int(__import__("os").environ.get("TOP", "40"))
+        )
     half = len(memory) // 2
     print(f"pages: {pages}, {len(first):,} bytes")
     print(f"cold render (first in a process): {cold:.2f} s")
