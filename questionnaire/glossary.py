@@ -28,11 +28,29 @@ class Term:
         return self.term.get(language) or self.term["en"]
 
     @cache  # noqa: B019 - a few dozen terms, kept for the app's life
-    def pattern(self, language: str) -> re.Pattern[str]:
-        """Matches the term or any of its other forms as whole words, any case."""
+    def forms(self, language: str) -> tuple[str, ...]:
+        """The term and its other forms in this language, longest first."""
         word = without_terms(self.name(language))
-        forms = sorted((word, *self.also.get(language, ())), key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])", re.I)
+        return tuple(sorted((word, *self.also.get(language, ())), key=len, reverse=True))
+
+    @cache  # noqa: B019 - a few dozen terms, kept for the app's life
+    def pattern(self, language: str) -> re.Pattern[str]:
+        """Matches any of the forms in lower case, not followed by a letter, digit or hyphen
+        (what comes before is checked by `found_in`: a pattern that starts with a look-behind
+        is tried at every position of the text, one that starts with words is not)."""
+        forms = [form.lower() for form in self.forms(language)]
+        return re.compile("(?:" + "|".join(map(re.escape, forms)) + r")(?![\w-])")
+
+    def found_in(self, lowered: str, language: str) -> bool:
+        """Whether the text (in lower case) uses the term or one of its forms as a whole word."""
+        pattern, position = self.pattern(language), 0
+        while (match := pattern.search(lowered, position)) is not None:
+            start = match.start()
+            before = lowered[start - 1] if start else " "
+            if not (before.isalnum() or before in "_-"):  # what \w and "-" are, as a whole word
+                return True
+            position = start + 1  # a shorter form may still start inside this one
+        return False
 
 
 def _texts(value: str | dict[str, str]) -> dict[str, str]:
@@ -57,8 +75,11 @@ def load_glossary(path: Path) -> list[Term]:
 
 
 def used_in(text: str, terms: list[Term], language: str = "en") -> list[Term]:
-    """The terms this text uses, in alphabetical order of this language's words."""
+    """The terms this text uses, in alphabetical order of this language's words.
+
+    The text is put in lower case once and each term's forms are found in it as words."""
+    lowered = text.lower()
     return sorted(
-        (t for t in terms if t.pattern(language).search(text)),
+        (t for t in terms if t.found_in(lowered, language)),
         key=lambda t: without_terms(t.name(language)).lower(),
     )

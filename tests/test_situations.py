@@ -15,6 +15,7 @@ from bench.situations import SITUATIONS, walk
 from questionnaire.glossary import load_glossary
 
 from .law_helpers import ROOT
+from .test_glossary import reference
 from .test_readability import MAX_GRADE, plain
 
 GLOSSARY = load_glossary(ROOT / "content" / "glossary.yaml")
@@ -60,7 +61,7 @@ def test_situation_reaches_a_report_to_act_on(client: FlaskClient, name: str) ->
     for term in GLOSSARY:
         name = term.name("en")
         if html.escape(name) in shown or name in shown:
-            assert term.pattern("en").search(text), f"{name} is explained but not used"
+            assert reference(text, [term], "en"), f"{name} is explained but not used"
     assert "not legal advice" in page
 
 
