@@ -65,6 +65,24 @@ def choose(page: Any, label: str) -> None:
     page.locator("label.usa-radio__label", has_text=label).first.click()
 
 
+def answer_as_a_person(page: Any, answers: dict[str, Any]) -> None:
+    """Answer the question on the page from `answers` (else as an unsure person would), by
+    clicking a choice's label, choosing from the list, or typing."""
+    from bench.situations import default_answer
+
+    question = page.url.split("/questions/", 1)[1].split("?")[0]
+    value = answers.get(question, default_answer(page.content()))
+    if isinstance(value, dict):
+        for name, part in value.items():
+            page.fill(f'[name="{name}"]', str(part))
+    elif page.locator(f'input[type="radio"][value="{value}"]').count():
+        page.locator(f'input[type="radio"][value="{value}"] + label').click()
+    elif page.locator("select#answer").count():
+        page.select_option("#answer", str(value))
+    else:
+        page.fill('[name="answer"]', str(value))
+
+
 def no_sideways_scroll(page: Any) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 320, f"{page.url} is {width}px wide at a 320px screen"
@@ -300,7 +318,7 @@ def test_a_spanish_journey_without_javascript_on_a_small_phone(
 ) -> None:
     """A person who reads Spanish answers every page in a real browser, no JavaScript, 320 px,
     and reaches a Spanish report; each page is in Spanish and fits the screen."""
-    from bench.situations import SITUATIONS, default_answer
+    from bench.situations import SITUATIONS
 
     answers = SITUATIONS[situation]
     context = browser.new_context(
@@ -315,17 +333,7 @@ def test_a_spanish_journey_without_javascript_on_a_small_phone(
         assert seen < 60, page.url
         assert page.locator("html").get_attribute("lang") == "es", page.url
         no_sideways_scroll(page)
-        question = page.url.split("/questions/", 1)[1].split("?")[0]
-        value = answers.get(question, default_answer(page.content()))
-        if isinstance(value, dict):
-            for name, part in value.items():
-                page.fill(f'[name="{name}"]', str(part))
-        elif page.locator(f'input[type="radio"][value="{value}"]').count():
-            page.locator(f'input[type="radio"][value="{value}"] + label').click()  # as a person
-        elif page.locator("select#answer").count():
-            page.select_option("#answer", str(value))
-        else:
-            page.fill('[name="answer"]', str(value))
+        answer_as_a_person(page, answers)
         submit(page, "Continuar")
     assert page.url.endswith("/check-answers")
     assert page.locator("html").get_attribute("lang") == "es"
@@ -346,7 +354,7 @@ def test_a_counselor_signs_in_with_the_second_step_and_downloads_a_case_pdf(
     import pyotp
     from pypdf import PdfReader
 
-    from bench.situations import SITUATIONS, default_answer
+    from bench.situations import SITUATIONS
     from questionnaire.counselor import accounts
     from questionnaire.database import db
 
@@ -394,17 +402,7 @@ def test_a_counselor_signs_in_with_the_second_step_and_downloads_a_case_pdf(
         seen += 1
         assert seen < 60, page.url
         assert "/cases/" in page.url
-        question = page.url.split("/questions/", 1)[1].split("?")[0]
-        value = answers.get(question, default_answer(page.content()))
-        if isinstance(value, dict):
-            for name, part in value.items():
-                page.fill(f'[name="{name}"]', str(part))
-        elif page.locator(f'input[type="radio"][value="{value}"]').count():
-            page.locator(f'input[type="radio"][value="{value}"] + label').click()
-        elif page.locator("select#answer").count():
-            page.select_option("#answer", str(value))
-        else:
-            page.fill('[name="answer"]', str(value))
+        answer_as_a_person(page, answers)
         submit(page)
     assert page.url.endswith("/answers/check-answers")
     with page.expect_navigation():
