@@ -19,13 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CASE = {
-    "state": "TX", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-    "occupancy": "primary_residence", "units": 1, "acres": "0.2", "sale_date": "2026-10-01",
-    "sale_price": "200000", "home_value": "225000", "lawsuit_served": "no", "bankruptcy": "none",
-    "loans": [{"lien": "first", "purpose": "purchase", "principal": "275000"},
-              {"lien": "second", "purpose": "heloc", "principal": "30000"}],
-}  # fmt: skip
+from bench.pages import CASE  # noqa: E402 - the same Texas case the API is measured with
 
 
 def rss_mb(pid: int | str = "self") -> float:
