@@ -187,7 +187,8 @@ def _form_class(question: Question, text: Text, today: dt.date) -> type[AnswerFo
     class QuestionForm(AnswerForm):
         answer = unbound
 
-    if any(day != today for _id, _language, day in list(_FORMS)):
+    kept = next(iter(_FORMS), None)  # every key kept is of one day
+    if kept is not None and kept[2] != today:
         _FORMS.clear()  # a new day: yesterday's checks are dropped
     _FORMS[key] = (question, QuestionForm)
     return QuestionForm
