@@ -88,6 +88,13 @@ class Report:
     assessment: Assessment | None = None
     calendar: list[tuple[dt.date, str]] = field(default_factory=list)
 
+    def source_number(self, title: str, url: str) -> int | None:
+        """Where a source stands in the report's numbered list of sources (1 first), if listed."""
+        try:
+            return self.sources.index((title, url)) + 1
+        except ValueError:
+            return None
+
 
 def _bars(words: Words, loan: LoanAssessment, case: Case) -> list[Bar]:
     label = words.message

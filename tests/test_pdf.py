@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import io
+import subprocess
 import threading
 from collections.abc import Iterator
 from contextlib import AbstractContextManager, nullcontext
@@ -78,6 +79,36 @@ def test_name_is_printed_only_when_given(client: FlaskClient) -> None:
     )
     assert "Prepared for María Núñez" in named
     assert "Prepared for" not in text_of(client.post("/api/v1/report.pdf", json=CASE).data)
+
+
+def test_each_source_address_is_printed_once_and_reasons_point_to_it(
+    app: Flask, client: FlaskClient, tmp_path: Path
+) -> None:
+    """On paper a reason lists its sources by their numbers in "Where we read them", where each
+    address is printed once (the report used to repeat long addresses under every reason)."""
+    from questionnaire.clock import today
+    from questionnaire.law.case import read_case
+    from questionnaire.web.report import report_context
+
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(client.post("/api/v1/report.pdf", json=CASE).data)
+    # pdftotext, not pypdf: pypdf leaves out list numbers (tagged labels) that people see.
+    shown = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    text = " ".join(shown.stdout.split())
+    with app.test_request_context():
+        sources = report_context(read_case(CASE, today()))["report"].sources
+    # Addresses wrap across lines, and pdftotext drops a hyphen that ends a line.
+    unbroken = "".join(text.split()).replace("-", "")
+    body, _, end = text.partition("Where we read them")
+    assert len(sources) >= 3
+    reused = 0
+    for number, (title, url) in enumerate(sources, 1):
+        assert unbroken.count(url.replace("-", "")) == 1, url
+        assert f"{number}. {title}. " in end
+        under_reasons = body.count(title)
+        assert body.count(f"{number}. {title}") == under_reasons, title
+        reused += under_reasons > 1
+    assert reused  # a source used by two reasons keeps one number
 
 
 @pytest.fixture
