@@ -70,11 +70,15 @@ def language_problem() -> tuple[Response, int]:
 def questions_by_field() -> dict[str, Any]:
     """The question that asks each case fact (for 'find out X': its words and where to look)."""
     questionnaire = current_app.extensions["shortfall.questionnaire"]
+    kept = current_app.extensions.get("shortfall.questions_by_field")
+    if kept is not None and kept[0] is questionnaire:  # content: worked out once per app
+        return dict(kept[1])
     found: dict[str, Any] = {}
     for question in questionnaire.questions.values():
         if question.field is not None:
             found.setdefault(question.field, question)
-    return found
+    current_app.extensions["shortfall.questions_by_field"] = (questionnaire, found)
+    return dict(found)
 
 
 @blueprint.post("/assessments")

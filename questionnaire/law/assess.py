@@ -324,7 +324,7 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
     base = replace(base, plan=action_plan(case, base, base.jurisdiction, law.federal))
     if law.options is None:
         return base
-    rerun = Rerun(case, lambda changed: _assess_case(changed, law))
+    rerun = Rerun(case, lambda changed: _exposure_total(_assess_loans(changed, law)[3]))
     return replace(base, options=tuple(compare(case, base, law.options, rerun)))
 
 
@@ -340,6 +340,49 @@ def deciding_facts(case: Case, law: LawLibrary) -> tuple[UnknownFact, ...]:
 
 def _assess_case(case: Case, law: LawLibrary) -> Assessment:
     """The assessment without the options."""
+    jurisdiction, processes, assumptions, loans = _assess_loans(case, law)
+    if any(item.barred_by == "deadline" for item in loans):
+        assumptions.append(finding("assumed-no-hidden-claim"))
+    collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
+    everything = list(assumptions)
+    for item in loans:
+        everything.extend(a for a in item.assumptions if a not in everything)
+    tax = _tax(case, law, loans)
+    pay = None
+    if case.pay_after_taxes is not None and case.pay_period is not None:
+        pay = estimate(law.garnishment.federal, jurisdiction, case.pay_after_taxes, case.pay_period)
+    lead = _earliest_deadline(loans)
+    return Assessment(
+        jurisdiction=jurisdiction,
+        collectability=collectability,
+        processes=tuple(processes),
+        loans=tuple(loans),
+        exposure_total=_exposure_total(loans),
+        deadline=lead.deadline if lead else None,
+        deadline_reasons=lead.deadline_reasons if lead else (),
+        assumptions=tuple(everything),
+        exposure_low=_total([item.exposure_low for item in loans]),
+        exposure_high=_total([item.exposure_high for item in loans]),
+        tax=tax,
+        garnishment=pay,
+        judgment_notes=tuple(law.garnishment.judgment_notes),
+        unknown_facts=_unknown_facts(loans),
+        assumed_facts=_assumed_facts(loans),
+        deadline_lien=lead.lien if lead else None,
+        conditional=case.stage in NOT_YET,
+    )
+
+
+def _exposure_total(loans: list[LoanAssessment]) -> Decimal | None:
+    """What the lenders could pursue in all, None when a loan's exposure is unknown."""
+    return _total([item.exposure for item in loans])
+
+
+def _assess_loans(
+    case: Case, law: LawLibrary
+) -> tuple[Jurisdiction, list[str], list[Reason], list[LoanAssessment]]:
+    """Each loan's verdict and numbers, with the case's jurisdiction, processes and the
+    assumptions made so far (all an option's "what would be left" needs)."""
     jurisdiction = law.jurisdictions[case.state]
     processes = processes_for(case, jurisdiction)
     assumptions = _unasked(case)
@@ -374,39 +417,7 @@ def _assess_case(case: Case, law: LawLibrary) -> Assessment:
                 unknown=tuple(merged.unknown) + _deadline_needs(part.deadline, numbers),
             )
         )
-    if any(item.barred_by == "deadline" for item in loans):
-        assumptions.append(finding("assumed-no-hidden-claim"))
-    collectability = max((item.collectability for item in loans), key=ORDER.__getitem__)
-    exposures = [item.exposure for item in loans]
-    known_exposures = [e for e in exposures if e is not None]
-    total = sum(known_exposures, ZERO) if len(known_exposures) == len(exposures) else None
-    everything = list(assumptions)
-    for item in loans:
-        everything.extend(a for a in item.assumptions if a not in everything)
-    tax = _tax(case, law, loans)
-    pay = None
-    if case.pay_after_taxes is not None and case.pay_period is not None:
-        pay = estimate(law.garnishment.federal, jurisdiction, case.pay_after_taxes, case.pay_period)
-    lead = _earliest_deadline(loans)
-    return Assessment(
-        jurisdiction=jurisdiction,
-        collectability=collectability,
-        processes=tuple(processes),
-        loans=tuple(loans),
-        exposure_total=total,
-        deadline=lead.deadline if lead else None,
-        deadline_reasons=lead.deadline_reasons if lead else (),
-        assumptions=tuple(everything),
-        exposure_low=_total([item.exposure_low for item in loans]),
-        exposure_high=_total([item.exposure_high for item in loans]),
-        tax=tax,
-        garnishment=pay,
-        judgment_notes=tuple(law.garnishment.judgment_notes),
-        unknown_facts=_unknown_facts(loans),
-        assumed_facts=_assumed_facts(loans),
-        deadline_lien=lead.lien if lead else None,
-        conditional=case.stage in NOT_YET,
-    )
+    return jurisdiction, processes, assumptions, loans
 
 
 def _conditions(case: Case, merged: Finding) -> list[Reason]:

@@ -17,7 +17,9 @@ from pydantic import (
 )
 
 from .. import vocabulary
+from ..content_memo import once
 from .deciding import DecidingFact
+from .findings import SourceRef
 
 Confidence = vocabulary.Confidence
 Process = vocabulary.Process
@@ -267,14 +269,32 @@ class Disagreement(Strict):
     sources: list[str]
 
 
-class Jurisdiction(Strict):
+class SourceBook(Strict):
+    """A law file's list of sources, and the sources each of its facts rests on."""
+
+    sources: Annotated[list[Source], Field(min_length=1)]
+
+    def source(self, source_id: str) -> Source | None:
+        """A source by id."""
+        return next((s for s in self.sources if s.id == source_id), None)
+
+    def refs(self, fact: Fact) -> tuple[SourceRef, ...]:
+        """The sources a fact rests on, in its order (ids not in the book are left out)."""
+
+        def build() -> tuple[SourceRef, ...]:
+            found = (self.source(i) for i in fact.sources)
+            return tuple(SourceRef(s.title, str(s.url)) for s in found if s is not None)
+
+        return once((self, fact), "refs", build)
+
+
+class Jurisdiction(SourceBook):
     """Everything we know about one state's deficiency law."""
 
     code: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
     name: str
     last_reviewed: dt.date
     confidence: Confidence
-    sources: Annotated[list[Source], Field(min_length=1)]
     foreclosure: Foreclosure
     deficiency: Deficiency
     protections: list[Protection] = Field(default_factory=list)
@@ -314,10 +334,6 @@ class Jurisdiction(Strict):
             d for d in self.disagreements if d.topic == topic or topic.startswith(d.topic + ".")
         ]
 
-    def source(self, source_id: str) -> Source | None:
-        """A source by id."""
-        return next((s for s in self.sources if s.id == source_id), None)
-
 
 class FederalRule(Fact):
     """A federal rule or loan-owner policy that changes what a lender may collect."""
@@ -335,15 +351,10 @@ class BeforeSale(Fact):
     period: Period
 
 
-class FederalLaw(Strict):
+class FederalLaw(SourceBook):
     """Federal rules that sit on top of every state's law."""
 
     last_reviewed: dt.date
-    sources: Annotated[list[Source], Field(min_length=1)]
     rules: list[FederalRule]
     # A complete application for help sent this long before a sale protects it (Regulation X).
     loss_mitigation: BeforeSale | None = None
-
-    def source(self, source_id: str) -> Source | None:
-        """A source by id."""
-        return next((s for s in self.sources if s.id == source_id), None)

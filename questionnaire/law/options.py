@@ -36,13 +36,13 @@ class Option:
 class Rerun:
     """Runs the same assessment on changed facts ('what if I did a short sale?')."""
 
-    def __init__(self, case: Case, run: Callable[[Case], Assessment]) -> None:
+    def __init__(self, case: Case, exposure_total: Callable[[Case], Decimal | None]) -> None:
         self.case = case
-        self.run = run
+        self.exposure_total = exposure_total
 
     def exposure(self, **changes: Any) -> Decimal | None:
         """The total exposure if the facts were changed this way."""
-        return self.run(replace(self.case, **changes)).exposure_total
+        return self.exposure_total(replace(self.case, **changes))
 
 
 def _saved(before: Decimal | None, after: Decimal | None) -> Decimal | None:

@@ -7,7 +7,7 @@ from typing import Any
 
 from .case import Case, Loan
 from .facts import Fact, Jurisdiction, Protection
-from .findings import Reason, SourceRef
+from .findings import Reason
 from .matching import match
 
 FORECLOSURES = ("judicial", "nonjudicial")
@@ -44,12 +44,7 @@ class Finding:
 
 def cite(jurisdiction: Jurisdiction, fact: Fact, code: str, **params: Any) -> Reason:
     """A finding resting on a fact of this jurisdiction: its words, citations and sources."""
-    sources = []
-    for source_id in fact.sources:
-        source = jurisdiction.source(source_id)
-        if source is not None:
-            sources.append(SourceRef(source.title, str(source.url)))
-    return Reason(code, params, fact.says, tuple(fact.citations), tuple(sources))
+    return Reason(code, params, fact.says, tuple(fact.citations), jurisdiction.refs(fact))
 
 
 def assumed_facts(assumed: tuple[tuple[str, str], ...]) -> list[Reason]:
