@@ -69,6 +69,7 @@ def test_pdf_carries_the_verdict_numbers_deadline_and_citations(client: FlaskCli
     # Sources print with their addresses; the API's PDF says where its facts came from.
     assert "https://" in text and "made from facts sent to the API" in text
     assert "Words used in this report" in text
+    assert text.count("were last reviewed on") == 1  # on the cover, not again below it
     disposition = response.headers["Content-Disposition"]
     assert 'filename="shortfall-report-TX-2026-11-25.pdf"' in disposition
 
