@@ -3,6 +3,7 @@ the request that finds a sweep due, instead of by a new thread every 10 ms."""
 
 from __future__ import annotations
 
+import bisect
 import time
 from typing import Any
 
@@ -29,7 +30,28 @@ class SweptMemoryStorage(MemoryStorage):
         now = time.time()
         if now >= self.next_sweep:
             self.next_sweep = now + self.SWEEP_EVERY
-            self._MemoryStorage__expire_events()  # type: ignore[attr-defined]
+            self.sweep(now)
+
+    def sweep(self, now: float) -> None:
+        """Forget counts and moving-window events that have expired.
+
+        It runs in a request, beside others that count: every key is read with `get`, and a
+        count is dropped only if its expiry, read again, has passed (another request may have
+        started it again meanwhile)."""
+        for key, expiry in list(self.expirations.items()):
+            if expiry <= now and self.expirations.get(key, now + 1) <= now:
+                self.storage.pop(key, None)
+                self.expirations.pop(key, None)
+                self.locks.pop(key, None)
+        for key in list(self.events):
+            with self.locks[key]:
+                events = self.events.get(key)
+                if events:  # newest first: keep those that have not expired
+                    kept = bisect.bisect_left(events, -now, key=lambda event: -event.expiry)
+                    self.events[key] = events[:kept]
+                if not self.events.get(key):
+                    self.events.pop(key, None)
+                    self.locks.pop(key, None)
 
 
 def storage_uri(configured: str) -> str:

@@ -55,3 +55,35 @@ def test_counts_expire_and_stale_keys_are_swept() -> None:
     store.incr("fresh", expiry=60)
     assert "stale" not in store.storage and "stale" not in store.expirations
     assert store.get("fresh") == 1
+
+
+def test_sweeping_while_other_threads_count_raises_nothing() -> None:
+    store = SweptMemoryStorage()
+    errors: list[BaseException] = []
+    stop = time.time() + 0.5
+
+    def count(number: int) -> None:
+        try:
+            while time.time() < stop:
+                store.incr(f"k{number}-{int(time.time() * 1000) % 50}", expiry=0.001)
+                store.acquire_entry(f"m{number}", limit=1000, expiry=1)
+        except BaseException as error:
+            errors.append(error)
+
+    def sweep() -> None:
+        try:
+            while time.time() < stop:
+                store.sweep(time.time())
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=count, args=(n,)) for n in range(3)]
+    threads.append(threading.Thread(target=sweep))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    time.sleep(1.01)
+    store.sweep(time.time())  # every count and event has expired by now
+    assert not store.storage and not store.expirations and not store.events
