@@ -35,9 +35,9 @@ class SweptMemoryStorage(MemoryStorage):
     def sweep(self, now: float) -> None:
         """Forget counts and moving-window events that have expired.
 
-        It runs in a request, beside others that count: every key is read with `get`, and a
-        count is dropped only if its expiry, read again, has passed (another request may have
-        started it again meanwhile)."""
+        It runs in a request, beside others that count: a count is dropped only if its
+        expiry, read again just before, has passed (another request may have started it
+        again meanwhile)."""
         for key, expiry in list(self.expirations.items()):
             if expiry <= now and self.expirations.get(key, now + 1) <= now:
                 self.storage.pop(key, None)
@@ -56,6 +56,5 @@ class SweptMemoryStorage(MemoryStorage):
 
 def storage_uri(configured: str) -> str:
     """The store to use for a configured URI: ours in place of limits' `memory://`."""
-    if configured.split("://", 1)[0] == "memory":
-        return SCHEME + "://" + configured.split("://", 1)[1]
-    return configured
+    scheme, separator, rest = configured.partition("://")
+    return f"{SCHEME}{separator}{rest}" if scheme == "memory" and separator else configured

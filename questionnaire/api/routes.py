@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, jsonify, request
 from flask_babel import gettext
 
 from ..clock import today
+from ..content_memo import once
 from ..i18n import current_language, languages, use_language
 from ..law.assess import assess
 from ..law.case import CaseErrors, read_case
@@ -70,15 +71,15 @@ def language_problem() -> tuple[Response, int]:
 def questions_by_field() -> dict[str, Any]:
     """The question that asks each case fact (for 'find out X': its words and where to look)."""
     questionnaire = current_app.extensions["shortfall.questionnaire"]
-    kept = current_app.extensions.get("shortfall.questions_by_field")
-    if kept is not None and kept[0] is questionnaire:  # content: worked out once per app
-        return dict(kept[1])
-    found: dict[str, Any] = {}
-    for question in questionnaire.questions.values():
-        if question.field is not None:
-            found.setdefault(question.field, question)
-    current_app.extensions["shortfall.questions_by_field"] = (questionnaire, found)
-    return dict(found)
+
+    def build() -> dict[str, Any]:
+        found: dict[str, Any] = {}
+        for question in questionnaire.questions.values():
+            if question.field is not None:
+                found.setdefault(question.field, question)
+        return found
+
+    return dict(once((questionnaire,), "questions by field", build))
 
 
 @blueprint.post("/assessments")
