@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_skeleton
 from babel.lists import format_list
-from babel.numbers import format_currency
 from pydantic import BaseModel, ConfigDict
 
+from .formats import LocaleFormats
 from .law.findings import Reason, UnknownFact
 from .states import STATE_NAMES
 from .terms import plain_terms
@@ -132,6 +132,12 @@ def _babel_locale(language: str) -> Locale | str:
         return name
 
 
+@cache
+def _formats(language: str) -> LocaleFormats:
+    """Money and dates for a language, worked out once per process."""
+    return LocaleFormats(_babel_locale(language))
+
+
 class Words:
     """Renders findings, money and dates for one language."""
 
@@ -142,6 +148,7 @@ class Words:
         self.language = language
         self.fallback = fallback
         self.locale = _babel_locale(language)
+        self.formats = _formats(language)
         self.plain = plain
         """Plain text (API, calendar): quoted English terms as `(term)`, not page mark-up."""
 
@@ -154,20 +161,12 @@ class Words:
 
     def money(self, amount: Decimal | None) -> str:
         """$1,234.56 in this language's format."""
-        if amount is None:
-            return ""
-        if amount == amount.to_integral_value():
-            # Whole dollars read faster: $30,000 rather than $30,000.00.
-            return str(
-                format_currency(
-                    amount, "USD", format="¤#,##0", locale=self.locale, currency_digits=False
-                )
-            )
-        return str(format_currency(amount, "USD", locale=self.locale))
+        # Whole dollars read faster: $30,000 rather than $30,000.00.
+        return "" if amount is None else self.formats.money(amount)
 
     def date(self, day: dt.date | None) -> str:
         """A date written out: 'September 15, 2026'."""
-        return "" if day is None else str(format_date(day, format="long", locale=self.locale))
+        return "" if day is None else self.formats.date(day)
 
     def month(self, day: dt.date) -> str:
         """A month written out: 'March 2027', 'marzo de 2027'."""
