@@ -72,7 +72,6 @@ def configure(app: Flask, overrides: dict[str, Any] | None) -> None:
         BABEL_DEFAULT_LOCALE="en",
         BABEL_TRANSLATION_DIRECTORIES=str(ROOT / "translations"),
         RATELIMIT_STORAGE_URI=os.environ.get("SHORTFALL_RATELIMIT_STORAGE", "memory://"),
-        RATELIMIT_HEADERS_ENABLED=True,
         RESUME_RATE_LIMIT="10 per minute;50 per hour",
         # Counselor sign-in posts (password and second factor), per client address; each
         # account also locks for 15 minutes after 5 wrong tries in a row.

@@ -54,7 +54,8 @@ class LocaleFormats:
 
     def money(self, amount: Decimal) -> str:
         """'$1,234.56'; whole dollars as '$1,234'."""
-        if amount.is_finite() and amount >= 0 and amount.as_tuple().exponent >= -2:
+        exponent = amount.as_tuple().exponent  # a letter for infinity and NaN
+        if isinstance(exponent, int) and exponent >= -2 and amount >= 0:
             return self._money(amount)
         return babel_money(amount, self.locale)  # negative, or more than cents: Babel's way
 
@@ -80,18 +81,17 @@ class LocaleFormats:
             text = text.translate({ord(","): group, ord("."): point})
             return f"{prefix}{text}{suffix}"
 
-        return write if all(write(a) == babel_money(a, self.locale) for a in PROBE_AMOUNTS) else None
+        same = all(write(a) == babel_money(a, self.locale) for a in PROBE_AMOUNTS)
+        return write if same else None
 
     def _quick_date(self) -> Callable[[dt.date], str] | None:
         """The long date pattern with the month's name, the day and the year filled in."""
         if not isinstance(self.locale, Locale):
             return None
-        pattern = get_date_format("long", locale=self.locale)
-        fields = {name for _kind, name in _fields(pattern.format)}
-        if fields != DATE_FIELDS:
+        template = str(get_date_format("long", locale=self.locale).format)
+        if {name for _kind, name in _fields(template)} != DATE_FIELDS:
             return None
         months = dict(self.locale.months["format"]["wide"])
-        template = pattern.format
 
         def write(day: dt.date) -> str:
             return template % {"MMMM": months[day.month], "d": day.day, "y": day.year}

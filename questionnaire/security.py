@@ -6,14 +6,12 @@ from collections.abc import Callable
 from urllib.parse import urlsplit
 
 from flask import Flask, Response, current_app, request, session
-from flask_limiter import Limiter
-from flask_limiter.util import get_remote_address
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from . import rate_store
+from .rate_limits import RateLimits
 
 csrf = CSRFProtect()
-limiter = Limiter(key_func=get_remote_address, default_limits=[])
+limiter = RateLimits()
 
 CSP = "; ".join(
     [
@@ -96,13 +94,6 @@ def init_app(app: Flask) -> None:
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=0, x_port=0, x_prefix=0
         )
     csrf.init_app(app)
-    configured = str(app.config.get("RATELIMIT_STORAGE_URI", "memory://"))
-    app.config["RATELIMIT_STORAGE_URI"] = rate_store.storage_uri(configured)
     limiter.init_app(app)
-    # Every limit here is on a view, none app-wide, so the limiter's own check before every
-    # request could only find nothing; without it each page does one look-up less.
-    hooks = app.before_request_funcs.get(None, [])
-    if limiter._check_request_limit in hooks:  # absent when limits are switched off
-        hooks.remove(limiter._check_request_limit)
     app.jinja_env.globals["session_started"] = session_started
     app.after_request(_headers)

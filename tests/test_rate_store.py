@@ -21,7 +21,7 @@ def test_the_app_counts_in_the_swept_store_unless_another_store_is_configured(
     statuses = [client.get("/api/v1/jurisdictions").status_code for _ in range(3)]
     assert statuses == [200, 200, 429]  # limits still hold
     with app.app_context():
-        assert isinstance(limiter.storage, SweptMemoryStorage)
+        assert isinstance(limiter.storage(), SweptMemoryStorage)
     assert storage_uri("memory://") == "shortfall-memory://"
     assert storage_uri("redis://cache:6379/0") == "redis://cache:6379/0"
 
