@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 from babel import Locale
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, redirect, request
-from flask_babel import Babel, get_locale, get_translations, refresh
+from flask_babel import Babel, get_translations, refresh
 from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
@@ -59,8 +59,21 @@ def _here() -> tuple[str, NullTranslations]:
     finds the catalog again for every string); use_language() changes them."""
     found: tuple[str, NullTranslations] | None = g.get("shortfall_language")
     if found is None:
-        language = str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
-        found = g.shortfall_language = (language, get_translations())
+        language = select_locale()
+        found = g.shortfall_language = (language, _catalog(language))
+    return found
+
+
+def _catalog(language: str) -> NullTranslations:
+    """A language's interface catalog, as Flask-Babel loads it, kept by the app (Flask-Babel
+    would parse the locale and look the catalog up again on every request)."""
+    catalogs: dict[str, NullTranslations] = current_app.extensions.setdefault(
+        "shortfall.catalogs", {}
+    )
+    found = catalogs.get(language)
+    if found is None:
+        # select_locale() is Flask-Babel's selector, so this is the same language's catalog.
+        found = catalogs[language] = get_translations()
     return found
 
 
