@@ -16,6 +16,7 @@ from babel.dates import format_skeleton
 from babel.lists import format_list
 from pydantic import BaseModel, ConfigDict
 
+from .content_memo import once
 from .formats import LocaleFormats
 from .law.findings import Reason, UnknownFact
 from .states import STATE_NAMES
@@ -138,6 +139,24 @@ def _formats(language: str) -> LocaleFormats:
     return LocaleFormats(_babel_locale(language))
 
 
+MOST_KEPT = 20_000  # finding texts kept per language; more would mean a bug, not content
+
+
+def _shared_key(reason: Reason, says: str | None) -> tuple[Any, ...] | None:
+    """What a finding's text depends on, when none of it is a person's own data: the code,
+    parameters that are words from our vocabularies or flags, and the law's words."""
+    items = []
+    for name, value in reason.params.items():
+        if not (
+            value is None
+            or isinstance(value, str | bool)
+            or (isinstance(value, tuple) and all(isinstance(v, str) for v in value))
+        ):
+            return None  # an amount, a date, a count or a program's names: written each time
+        items.append((name, value))
+    return (reason.code, tuple(items), says)
+
+
 class Words:
     """Renders findings, money and dates for one language."""
 
@@ -151,6 +170,9 @@ class Words:
         self.formats = _formats(language)
         self.plain = plain
         """Plain text (API, calendar): quoted English terms as `(term)`, not page mark-up."""
+        self._kept: dict[tuple[Any, ...], str] = once(
+            (words,), f"finding texts {language} {fallback} {plain}", dict
+        )
 
     def pick(self, texts: Mapping[str, str] | None) -> str:
         """A text in this language (content checks guarantee it exists)."""
@@ -226,7 +248,25 @@ class Words:
         return PLACEHOLDER.sub(fill, template)
 
     def reason(self, reason: Reason) -> str:
-        """A finding as one short paragraph: the message, the law's own words, the flags."""
+        """A finding as one short paragraph: the message, the law's own words, the flags.
+
+        A finding whose parameters are all our own words (codes, fact names, flags) reads
+        the same for everyone: its text is kept for the next request. One that carries an
+        amount, a date or a number is written each time and never kept."""
+        key = _shared_key(reason, reason.says and self._raw(reason.says))
+        if key is None:
+            return self._reason(reason)
+        kept = self._kept.get(key)
+        if kept is None:
+            if len(self._kept) >= MOST_KEPT:
+                self._kept.clear()
+            kept = self._kept[key] = self._reason(reason)
+        return kept
+
+    def _raw(self, texts: Mapping[str, str]) -> str:
+        return texts.get(self.language) or texts.get(self.fallback, "")
+
+    def _reason(self, reason: Reason) -> str:
         parts = [self.message(reason.code, reason.params), self.pick(reason.says)]
         for flag, value in reason.params.items():
             if value is True and flag in self.words.flags:

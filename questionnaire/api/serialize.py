@@ -6,10 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
+from ..content_memo import once
 from ..law.assess import Assessment, LoanAssessment
 from ..law.deadlines import DeadlineResult, describe
 from ..law.findings import Reason, UnknownFact
 from ..law.garnishment import GarnishmentEstimate
+from ..law.money_facts import OptionText
 from ..law.options import Option
 from ..law.plan import Step
 from ..law.tax import TaxEstimate
@@ -104,24 +106,36 @@ def loan_json(loan: LoanAssessment, words: Words) -> dict[str, Any]:
 
 def option_json(option: Option, words: Words) -> dict[str, Any]:
     """One option as the API shows it."""
-    text = option.text
     return {
+        **_option_words(option.text, words),
         "id": option.id,
-        "title": words.pick(text.title),
         "available": option.available,
         "why": words.reason(option.why),
         "why_code": option.why.code,
         "remaining_exposure": money(option.remaining_exposure),
         "saves": money(option.saves),
-        "summary": words.pick(text.summary),
-        "ask_for": words.pick(text.ask_for),
-        "time": words.pick(text.time),
-        "cautions": [
-            {"text": words.pick(c.text), "citations": list(c.citations)} for c in text.cautions
-        ],
-        "citations": list(text.citations),
-        "confidence": text.confidence,
     }
+
+
+def _option_words(text: OptionText, words: Words) -> dict[str, Any]:
+    """An option's own words and law, the same in every answer in a language: made once."""
+
+    def build() -> dict[str, Any]:
+        cautions = (
+            {"text": words.pick(c.text), "citations": tuple(c.citations)} for c in text.cautions
+        )
+        return {
+            "title": words.pick(text.title),
+            "summary": words.pick(text.summary),
+            "ask_for": words.pick(text.ask_for),
+            "time": words.pick(text.time),
+            "cautions": tuple(cautions),
+            "citations": tuple(text.citations),
+            "confidence": text.confidence,
+        }
+
+    key = f"option words {words.language} {words.fallback} {words.plain}"
+    return once((text, words.words), key, build)
 
 
 def tax_json(tax: TaxEstimate | None, words: Words) -> dict[str, Any] | None:

@@ -1,0 +1,63 @@
+"""Finding texts kept between requests: only those made of our own words, never a person's
+amounts or dates, and each exactly as it would be written afresh."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from flask.testing import FlaskClient
+
+from questionnaire.law.findings import Reason
+from questionnaire.words import Words
+
+from .test_words import WORDS
+
+
+def test_a_finding_of_our_own_words_is_kept_and_reads_the_same() -> None:
+    words = Words(WORDS, "es", plain=True)
+    reason = Reason("option-chapter-13", {})
+    first = words.reason(reason)
+    assert first == words._reason(reason)
+    assert any(key[0] == "option-chapter-13" for key in words._kept)
+    again = Words(WORDS, "es", plain=True)  # the next request
+    assert again._kept is words._kept and again.reason(reason) == first
+    assert Words(WORDS, "en", plain=True).reason(reason) != first  # each language its own
+
+
+def test_amounts_and_dates_are_never_kept() -> None:
+    words = Words(WORDS, "en", plain=True)
+    day = Reason("option-deadline-ahead", {"day": dt.date(2031, 7, 19)})
+    assert "July 19, 2031" in words.reason(day)
+    assert not any(key[0] == "option-deadline-ahead" for key in words._kept)
+    amount = Reason("plan-lender-deadline", {"amount": Decimal("123456.78")})
+    words.reason(amount)
+    assert not any("123,456" in text for text in words._kept.values())
+
+
+def test_the_same_code_with_other_law_words_is_its_own_text() -> None:
+    words = Words(WORDS, "en", plain=True)
+    first = words.reason(Reason("watch-out", {}, {"en": "A first rule.", "es": "Una regla."}))
+    second = words.reason(Reason("watch-out", {}, {"en": "A second rule.", "es": "Otra."}))
+    assert "A first rule." in first and "A second rule." in second
+
+
+def test_an_answer_leaves_no_amount_or_date_behind(client: FlaskClient) -> None:
+    case = {
+        "state": "TX", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
+        "occupancy": "primary_residence", "units": 1, "acres": "0.2",
+        "sale_date": "2026-10-07", "sale_price": "211987.65", "home_value": "234567.89",
+        "lawsuit_served": "no", "bankruptcy": "none",
+        "loans": [{"lien": "first", "purpose": "purchase", "principal": "276543.21"},
+                  {"lien": "second", "purpose": "heloc", "principal": "31234.56"}],
+    }  # fmt: skip
+    answer = client.post("/api/v1/assessments", json=case).get_json()
+    # The lender's last day to sue (two years after this sale) was written for this answer.
+    assert "October 7, 2028" in str(answer)
+    words = Words(client.application.extensions["shortfall.words"], "en", plain=True)
+    kept = list(words._kept.values())
+    assert len(kept) >= 10, "the answer's own-word findings are kept"
+    canaries = ("October 7, 2028", "October 7, 2026", "211,987", "234,567", "276,543", "31,234")
+    for text in kept:
+        for canary in canaries:
+            assert canary not in text, (canary, text)
