@@ -253,7 +253,7 @@ class Words:
         A finding whose parameters are all our own words (codes, fact names, flags) reads
         the same for everyone: its text is kept for the next request. One that carries an
         amount, a date or a number is written each time and never kept."""
-        key = _shared_key(reason, reason.says and self._raw(reason.says))
+        key = _shared_key(reason, self._raw(reason.says) if reason.says else None)
         if key is None:
             return self._reason(reason)
         kept = self._kept.get(key)
