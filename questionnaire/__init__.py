@@ -49,10 +49,11 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.extensions["shortfall.questionnaire"],
         decider=Decider(app.extensions["shortfall.law"], today, request_memo),
     )
-    from .words import load_words
+    from .words import load_words, prepare_formats
 
     app.extensions["shortfall.words"] = load_words(app.config["FINDINGS_FILE"])
     i18n.init_app(app)
+    prepare_formats(app.config["LANGUAGES"])  # not in the first person's request
     security.init_app(app)
 
     from . import cli

@@ -157,6 +157,12 @@ def _shared_key(reason: Reason, says: str | None) -> tuple[Any, ...] | None:
     return (reason.code, tuple(items), says)
 
 
+def prepare_formats(languages: tuple[str, ...] | list[str]) -> None:
+    """Work out each language's money and date formats now (Babel reads its locale data)."""
+    for language in languages:
+        _formats(language)
+
+
 class Words:
     """Renders findings, money and dates for one language."""
 
