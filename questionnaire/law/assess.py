@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .case import Case
@@ -17,6 +17,7 @@ from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
 from .overlays import apply_federal
 from .plan import Step, action_plan
+from .records import evolve
 from .roles import FORECLOSURES, foreclosing_options, role
 from .tax import TaxEstimate, estimate_tax
 from .verdict import (
@@ -314,18 +315,18 @@ def _general(reason: Reason, case: Case) -> Reason:
     code = reason.code.removesuffix("-if")
     if code not in GENERAL:
         return reason
-    return replace(reason, code=f"{code}-but" + ("-if" if case.stage in NOT_YET else ""))
+    return evolve(reason, code=f"{code}-but" + ("-if" if case.stage in NOT_YET else ""))
 
 
 def assess(case: Case, law: LawLibrary) -> Assessment:
     """Decide, for every loan, whether and how much the lender may collect, with reasons;
     then compare the options by running the same rules on the changed facts."""
     base = _assess_case(case, law)
-    base = replace(base, plan=action_plan(case, base, base.jurisdiction, law.federal))
+    base = evolve(base, plan=action_plan(case, base, base.jurisdiction, law.federal))
     if law.options is None:
         return base
     rerun = Rerun(case, lambda changed: _exposure_total(_assess_loans(changed, law)[3]))
-    return replace(base, options=tuple(compare(case, base, law.options, rerun)))
+    return evolve(base, options=tuple(compare(case, base, law.options, rerun)))
 
 
 def deciding_facts(case: Case, law: LawLibrary) -> tuple[UnknownFact, ...]:
@@ -409,7 +410,7 @@ def _assess_loans(
         part = next(iter(each.values()))
         numbers = _numbers(case, loan.lien, index, merged, debts, paid, price, known, first_paid)
         loans.append(
-            replace(
+            evolve(
                 numbers,
                 deadline=part.deadline,
                 deadline_reasons=tuple(part.deadline_reasons),

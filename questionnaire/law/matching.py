@@ -78,18 +78,39 @@ def match(
     if rule.liens is not None and loan.lien not in rule.liens:
         return _NO
     missing: list[str] = []
-    if not (
-        _listed(rule.loan_purposes, _known(loan.purpose), "purpose", missing)
-        and _listed(rule.occupancy, _known(case.occupancy), "occupancy", missing)
-        and _listed(rule.loan_owners, _known(loan.owner), "owner", missing)
-        and _listed(
-            rule.lender_approved_sale,
-            _event(case.lender_approved_sale),
-            "lender_approved_sale",
-            missing,
+    # Each case value is read only for a key the rule gives (most rules give two or three).
+    if (
+        (
+            rule.loan_purposes is not None
+            and not _listed(rule.loan_purposes, _known(loan.purpose), "purpose", missing)
         )
-        and _listed(rule.written_release, _event(case.written_release), "written_release", missing)
-        and _listed(rule.bankruptcy, _event(case.bankruptcy), "bankruptcy", missing)
+        or (
+            rule.occupancy is not None
+            and not _listed(rule.occupancy, _known(case.occupancy), "occupancy", missing)
+        )
+        or (
+            rule.loan_owners is not None
+            and not _listed(rule.loan_owners, _known(loan.owner), "owner", missing)
+        )
+        or (
+            rule.lender_approved_sale is not None
+            and not _listed(
+                rule.lender_approved_sale,
+                _event(case.lender_approved_sale),
+                "lender_approved_sale",
+                missing,
+            )
+        )
+        or (
+            rule.written_release is not None
+            and not _listed(
+                rule.written_release, _event(case.written_release), "written_release", missing
+            )
+        )
+        or (
+            rule.bankruptcy is not None
+            and not _listed(rule.bankruptcy, _event(case.bankruptcy), "bankruptcy", missing)
+        )
     ):
         return _NO
     if rule.max_units is not None and not _within(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from types import EllipsisType
 from typing import TYPE_CHECKING, Any
@@ -12,6 +12,7 @@ from .case import Case
 from .findings import Reason, finding
 from .money import ZERO
 from .money_facts import OptionsContent, OptionText
+from .records import evolve
 
 if TYPE_CHECKING:
     from .assess import Assessment
@@ -42,7 +43,7 @@ class Rerun:
 
     def exposure(self, **changes: Any) -> Decimal | None:
         """The total exposure if the facts were changed this way."""
-        return self.exposure_total(replace(self.case, **changes))
+        return self.exposure_total(evolve(self.case, **changes))
 
 
 def _saved(before: Decimal | None, after: Decimal | None) -> Decimal | None:

@@ -27,9 +27,10 @@ def apply_federal(
     """Let federal rules bar, limit or pause collection; uncertain ones make the answer unclear."""
     for rule in federal.rules:
         results = [match(rule.applies_to, case, loan, p) for p in processes]
-        if all(r.fits is False for r in results):
+        answers = {r.fits for r in results}
+        if not answers - {False}:  # no process it could fit
             continue
-        fits = all(r.fits is True for r in results)
+        fits = answers == {True}
         if rule.effect == "none":
             # No change to the verdict, but the person should know (e.g. USDA may still
             # try to recover its loss as a federal debt).
