@@ -144,15 +144,17 @@ MOST_KEPT = 20_000  # finding texts kept per language; more would mean a bug, no
 
 def _shared_key(reason: Reason, says: str | None) -> tuple[Any, ...] | None:
     """What a finding's text depends on, when none of it is a person's own data: the code,
-    parameters that are words from our vocabularies or flags, and the law's words."""
+    parameters that are words from our vocabularies, flags or the law's counts (a period's
+    length), and the law's words. A person's numbers reach findings as amounts (Decimal)
+    and days (dates): those are written each time, never kept."""
     items = []
     for name, value in reason.params.items():
         if not (
             value is None
-            or isinstance(value, str | bool)
+            or isinstance(value, str | int)  # bool is an int
             or (isinstance(value, tuple) and all(isinstance(v, str) for v in value))
         ):
-            return None  # an amount, a date, a count or a program's names: written each time
+            return None  # an amount, a date or a program's names: written each time
         items.append((name, value))
     return (reason.code, tuple(items), says)
 

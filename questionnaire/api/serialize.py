@@ -104,10 +104,10 @@ def loan_json(loan: LoanAssessment, words: Words) -> dict[str, Any]:
     }
 
 
-def option_json(option: Option, words: Words) -> dict[str, Any]:
-    """One option as the API shows it."""
+def option_json(option: Option, words: Words, kept: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One option as the API shows it (`kept`: option_words_kept(words), for many options)."""
     return {
-        **_option_words(option.text, words),
+        **_option_words(option.text, words, option_words_kept(words) if kept is None else kept),
         "id": option.id,
         "available": option.available,
         "why": words.reason(option.why),
@@ -117,25 +117,33 @@ def option_json(option: Option, words: Words) -> dict[str, Any]:
     }
 
 
-def _option_words(text: OptionText, words: Words) -> dict[str, Any]:
+def option_words_kept(words: Words) -> dict[str, Any]:
+    """The options' own words made so far in this language: option id -> (text, JSON)."""
+    return once(
+        (words.words,), f"option words {words.language} {words.fallback} {words.plain}", dict
+    )
+
+
+def _option_words(text: OptionText, words: Words, kept: dict[str, Any]) -> dict[str, Any]:
     """An option's own words and law, the same in every answer in a language: made once."""
-
-    def build() -> dict[str, Any]:
-        cautions = (
-            {"text": words.pick(c.text), "citations": tuple(c.citations)} for c in text.cautions
-        )
-        return {
-            "title": words.pick(text.title),
-            "summary": words.pick(text.summary),
-            "ask_for": words.pick(text.ask_for),
-            "time": words.pick(text.time),
-            "cautions": tuple(cautions),
-            "citations": tuple(text.citations),
-            "confidence": text.confidence,
-        }
-
-    key = f"option words {words.language} {words.fallback} {words.plain}"
-    return once((text, words.words), key, build)
+    found = kept.get(text.id)
+    if found is not None and found[0] is text:  # content loaded again: made again
+        made: dict[str, Any] = found[1]
+        return made
+    cautions = (
+        {"text": words.pick(c.text), "citations": tuple(c.citations)} for c in text.cautions
+    )
+    made = {
+        "title": words.pick(text.title),
+        "summary": words.pick(text.summary),
+        "ask_for": words.pick(text.ask_for),
+        "time": words.pick(text.time),
+        "cautions": tuple(cautions),
+        "citations": tuple(text.citations),
+        "confidence": text.confidence,
+    }
+    kept[text.id] = (text, made)
+    return made
 
 
 def tax_json(tax: TaxEstimate | None, words: Words) -> dict[str, Any] | None:
@@ -186,6 +194,7 @@ def assessment_json(
 ) -> dict[str, Any]:
     """The whole response body, its texts in the words' language."""
     questions = questions or {}
+    kept = option_words_kept(words)
     jurisdiction = assessment.jurisdiction
     deadline = deadline_json(assessment.deadline)
     if deadline is not None:
@@ -214,7 +223,7 @@ def assessment_json(
             "high": money(assessment.exposure_high),
         },
         "plan": [step_json(step, words) for step in assessment.plan],
-        "options": [option_json(option, words) for option in assessment.options],
+        "options": [option_json(option, words, kept) for option in assessment.options],
         "tax": tax_json(assessment.tax, words),
         "garnishment": garnishment_json(assessment.garnishment, words),
         "judgment_notes": [

@@ -325,7 +325,7 @@ def assess(case: Case, law: LawLibrary) -> Assessment:
     base = evolve(base, plan=action_plan(case, base, base.jurisdiction, law.federal))
     if law.options is None:
         return base
-    rerun = Rerun(case, lambda changed: _exposure_total(_assess_loans(changed, law)[3]))
+    rerun = Rerun(case, lambda changed: _exposure_total(_assess_loans(changed, law, True)[3]))
     return evolve(base, options=tuple(compare(case, base, law.options, rerun)))
 
 
@@ -380,10 +380,11 @@ def _exposure_total(loans: list[LoanAssessment]) -> Decimal | None:
 
 
 def _assess_loans(
-    case: Case, law: LawLibrary
+    case: Case, law: LawLibrary, numbers_only: bool = False
 ) -> tuple[Jurisdiction, list[str], list[Reason], list[LoanAssessment]]:
     """Each loan's verdict and numbers, with the case's jurisdiction, processes and the
-    assumptions made so far (all an option's "what would be left" needs)."""
+    assumptions made so far (all an option's "what would be left" needs). `numbers_only`
+    leaves out each loan's deadline, conditions and open facts (an option's rerun)."""
     jurisdiction = law.jurisdictions[case.state]
     processes = processes_for(case, jurisdiction)
     assumptions = _unasked(case)
@@ -409,6 +410,9 @@ def _assess_loans(
         merged = combine({k: v.finding for k, v in each.items()}, "depends-on-foreclosing-lender")
         part = next(iter(each.values()))
         numbers = _numbers(case, loan.lien, index, merged, debts, paid, price, known, first_paid)
+        if numbers_only:
+            loans.append(numbers)
+            continue
         loans.append(
             evolve(
                 numbers,

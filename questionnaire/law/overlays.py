@@ -6,19 +6,14 @@ from typing import Any
 
 from .case import Case, Loan
 from .facts import Fact, FederalLaw
-from .findings import Reason, SourceRef
+from .findings import Reason
 from .matching import match
 from .verdict import RANK, Finding, assumed_facts
 
 
 def federal_reason(federal: FederalLaw, rule: Fact, code: str, **params: Any) -> Reason:
     """A finding resting on a federal rule: its words, citations and sources."""
-    sources = tuple(
-        SourceRef(s.title, str(s.url))
-        for s in (federal.source(i) for i in rule.sources)
-        if s is not None
-    )
-    return Reason(code, params, rule.says, tuple(rule.citations), sources)
+    return Reason(code, params, rule.says, tuple(rule.citations), federal.refs(rule))
 
 
 def apply_federal(
@@ -26,7 +21,12 @@ def apply_federal(
 ) -> Finding:
     """Let federal rules bar, limit or pause collection; uncertain ones make the answer unclear."""
     for rule in federal.rules:
-        results = [match(rule.applies_to, case, loan, p) for p in processes]
+        where = rule.applies_to
+        if (where.liens is not None and loan.lien not in where.liens) or (
+            where.processes is not None and not set(processes) & set(where.processes)
+        ):
+            continue  # as match() would say for every process, without asking it
+        results = [match(where, case, loan, p) for p in processes]
         answers = {r.fits for r in results}
         if not answers - {False}:  # no process it could fit
             continue
