@@ -13,8 +13,8 @@ from questionnaire.law.assess import assess
 from questionnaire.law.case import read_case
 from questionnaire.law.records import evolve
 
-from .law_helpers import library
 from .conftest import TODAY
+from .law_helpers import library
 from .test_api import CASE
 
 
