@@ -19,6 +19,9 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         static_folder="../static",
     )
     configure(app, test_config)
+    from .templating import PageEnvironment
+
+    app.jinja_environment = PageEnvironment  # before the environment is first made
 
     from . import database, i18n, security, server_session
     from .fast_json import FastJSONProvider
