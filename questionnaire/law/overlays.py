@@ -20,17 +20,17 @@ def apply_federal(
     federal: FederalLaw, case: Case, loan: Loan, processes: list[str], finding: Finding
 ) -> Finding:
     """Let federal rules bar, limit or pause collection; uncertain ones make the answer unclear."""
+    ways = frozenset(processes)
     for rule in federal.rules:
         where = rule.applies_to
         if (where.liens is not None and loan.lien not in where.liens) or (
-            where.processes is not None and not set(processes) & set(where.processes)
+            where.processes is not None and ways.isdisjoint(where.processes)
         ):
             continue  # as match() would say for every process, without asking it
         results = [match(where, case, loan, p) for p in processes]
-        answers = {r.fits for r in results}
-        if not answers - {False}:  # no process it could fit
+        if all(r.fits is False for r in results):  # no process it could fit
             continue
-        fits = answers == {True}
+        fits = all(r.fits is True for r in results)
         if rule.effect == "none":
             # No change to the verdict, but the person should know (e.g. USDA may still
             # try to recover its loss as a federal debt).
