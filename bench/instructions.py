@@ -31,14 +31,14 @@ def serve_requests(kind: str, count: int) -> None:
     os.environ["SHORTFALL_SECRET_KEY"] = "bench"
     os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
     from app import app
-    from bench.pages import CASE, token
+    from bench.pages import CASE, JSON, token
 
     client = app.test_client()
     if kind == "api":
         body = json.dumps(CASE)
 
         def one() -> None:
-            response = client.post("/api/v1/assessments", data=body, content_type="application/json")
+            response = client.post("/api/v1/assessments", data=body, content_type=JSON)
             assert response.status_code == 200, response.status_code
 
     else:
