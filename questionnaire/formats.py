@@ -9,6 +9,7 @@ write, or whose results differ from Babel's on probe values, keeps Babel for eve
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -24,6 +25,7 @@ PROBE_AMOUNTS = tuple(
 )
 PROBE_DAYS = tuple(dt.date(2026, month, day) for month in range(1, 13) for day in (1, 9, 28))
 DATE_FIELDS = {"MMMM", "d", "y"}
+FIELD = re.compile(r"%\((\w+)\)s")  # a field of a Babel date pattern's format string
 
 
 def babel_money(amount: Decimal, locale: Locale | str) -> str:
@@ -89,7 +91,7 @@ class LocaleFormats:
         if not isinstance(self.locale, Locale):
             return None
         template = str(get_date_format("long", locale=self.locale).format)
-        if {name for _kind, name in _fields(template)} != DATE_FIELDS:
+        if set(FIELD.findall(template)) != DATE_FIELDS:
             return None
         months = dict(self.locale.months["format"]["wide"])
 
@@ -97,16 +99,3 @@ class LocaleFormats:
             return template % {"MMMM": months[day.month], "d": day.day, "y": day.year}
 
         return write if all(write(d) == babel_date(d, self.locale) for d in PROBE_DAYS) else None
-
-
-def _fields(template: str) -> list[tuple[str, str]]:
-    """The %(name)s fields of a Babel date pattern's format string."""
-    found = []
-    start = template.find("%(")
-    while start != -1:
-        end = template.find(")s", start)
-        if end == -1:
-            return [("bad", template)]
-        found.append(("field", template[start + 2 : end]))
-        start = template.find("%(", end)
-    return found

@@ -186,7 +186,7 @@ class Words:
         """A text in this language (content checks guarantee it exists)."""
         if not texts:
             return ""
-        text = texts.get(self.language) or texts.get(self.fallback, "")
+        text = self._raw(texts)
         return plain_terms(text) if self.plain else text
 
     def money(self, amount: Decimal | None) -> str:
@@ -258,9 +258,9 @@ class Words:
     def reason(self, reason: Reason) -> str:
         """A finding as one short paragraph: the message, the law's own words, the flags.
 
-        A finding whose parameters are all our own words (codes, fact names, flags) reads
-        the same for everyone: its text is kept for the next request. One that carries an
-        amount, a date or a number is written each time and never kept."""
+        A finding whose parameters are all our own words (codes, fact names, flags, the
+        law's counts) reads the same for everyone: its text is kept for the next request.
+        One that carries an amount or a date is written each time and never kept."""
         key = _shared_key(reason, self._raw(reason.says) if reason.says else None)
         if key is None:
             return self._reason(reason)
@@ -272,6 +272,7 @@ class Words:
         return kept
 
     def _raw(self, texts: Mapping[str, str]) -> str:
+        """A text in this language, else the fallback's, as content wrote it."""
         return texts.get(self.language) or texts.get(self.fallback, "")
 
     def _reason(self, reason: Reason) -> str:

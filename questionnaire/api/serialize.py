@@ -104,10 +104,10 @@ def loan_json(loan: LoanAssessment, words: Words) -> dict[str, Any]:
     }
 
 
-def option_json(option: Option, words: Words, kept: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One option as the API shows it (`kept`: option_words_kept(words), for many options)."""
+def option_json(option: Option, words: Words, kept: dict[str, Any]) -> dict[str, Any]:
+    """One option as the API shows it (`kept`: option_words_kept(words))."""
     return {
-        **_option_words(option.text, words, option_words_kept(words) if kept is None else kept),
+        **_option_words(option.text, words, kept),
         "id": option.id,
         "available": option.available,
         "why": words.reason(option.why),
