@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from flask.testing import FlaskClient
 
+from bench.pages import CASE as TEXAS_SALE
 from questionnaire.law.findings import Reason
 from questionnaire.words import Words
 
@@ -44,10 +45,8 @@ def test_the_same_code_with_other_law_words_is_its_own_text() -> None:
 
 def test_an_answer_leaves_no_amount_or_date_behind(client: FlaskClient) -> None:
     case = {
-        "state": "TX", "stage": "foreclosure_sale_done", "foreclosure_type": "nonjudicial",
-        "occupancy": "primary_residence", "units": 1, "acres": "0.2",
+        **TEXAS_SALE,  # with amounts and a day no content text holds
         "sale_date": "2026-10-07", "sale_price": "211987.65", "home_value": "234567.89",
-        "lawsuit_served": "no", "bankruptcy": "none",
         "loans": [{"lien": "first", "purpose": "purchase", "principal": "276543.21"},
                   {"lien": "second", "purpose": "heloc", "principal": "31234.56"}],
     }  # fmt: skip
