@@ -244,9 +244,15 @@ class _LoanLaw:
 
 
 def _loan_finding(
-    law: LawLibrary, case: Case, index: int, processes: list[str], foreclosed: int
+    law: LawLibrary,
+    case: Case,
+    index: int,
+    processes: list[str],
+    foreclosed: int,
+    numbers_only: bool = False,
 ) -> _LoanLaw:
-    """The finding for one loan, given which loan was foreclosed."""
+    """The finding for one loan, given which loan was foreclosed (`numbers_only`: only what
+    the loan's amounts need, for an option's rerun)."""
     jurisdiction, loan = law.jurisdictions[case.state], case.loans[index]
     foreclosure = all(p in FORECLOSURES for p in processes)
     position = role(index, foreclosed) if foreclosure else "foreclosed"
@@ -264,6 +270,8 @@ def _loan_finding(
         findings = {p: junior_finding(jurisdiction, case, loan, p) for p in processes}
     result = combine(findings, "depends-on-court")
     result = apply_federal(law.federal, case, loan, processes, result)
+    if numbers_only and result.collectability == "barred":
+        return _LoanLaw(result)  # nothing below changes a barred loan's amounts
     covers = (
         ("foreclosed_loan", "every_loan")
         if position == "foreclosed"
@@ -292,6 +300,8 @@ def _loan_finding(
         result.assumptions.extend(
             a for a in assumed_facts(deadline.assumed) if a not in result.assumptions
         )
+    if numbers_only:
+        return _LoanLaw(result, deadline)
     if result.collectability == "barred":
         result.reasons[:] = [_general(r, case) for r in result.reasons]
     if result.collectability in ("barred", "limited"):
@@ -406,7 +416,9 @@ def _assess_loans(
                 paid[index] = None
     loans = []
     for index, loan in enumerate(case.loans):
-        each = {str(k): _loan_finding(law, case, index, processes, k) for k in options}
+        each = {
+            str(k): _loan_finding(law, case, index, processes, k, numbers_only) for k in options
+        }
         merged = combine({k: v.finding for k, v in each.items()}, "depends-on-foreclosing-lender")
         part = next(iter(each.values()))
         numbers = _numbers(case, loan.lien, index, merged, debts, paid, price, known, first_paid)
