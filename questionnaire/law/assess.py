@@ -15,7 +15,7 @@ from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
 from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
-from .overlays import apply_federal
+from .overlays import FederalFit, apply_federal, federal_fits, surely_barred
 from .plan import Step, action_plan
 from .records import evolve
 from .roles import FORECLOSURES, foreclosing_options, role
@@ -249,10 +249,11 @@ def _loan_finding(
     index: int,
     processes: list[str],
     foreclosed: int,
+    federal: tuple[FederalFit, ...],
     numbers_only: bool = False,
 ) -> _LoanLaw:
-    """The finding for one loan, given which loan was foreclosed (`numbers_only`: only what
-    the loan's amounts need, for an option's rerun)."""
+    """The finding for one loan, given which loan was foreclosed and the federal rules that
+    may fit it (`numbers_only`: only what the loan's amounts need, for an option's rerun)."""
     jurisdiction, loan = law.jurisdictions[case.state], case.loans[index]
     foreclosure = all(p in FORECLOSURES for p in processes)
     position = role(index, foreclosed) if foreclosure else "foreclosed"
@@ -269,7 +270,7 @@ def _loan_finding(
     else:
         findings = {p: junior_finding(jurisdiction, case, loan, p) for p in processes}
     result = combine(findings, "depends-on-court")
-    result = apply_federal(law.federal, case, loan, processes, result)
+    result = apply_federal(law.federal, federal, result)
     if numbers_only and result.collectability == "barred":
         return _LoanLaw(result)  # nothing below changes a barred loan's amounts
     covers = (
@@ -416,8 +417,17 @@ def _assess_loans(
                 paid[index] = None
     loans = []
     for index, loan in enumerate(case.loans):
+        federal = federal_fits(law.federal, case, loan, processes)
+        if numbers_only and surely_barred(federal) and not _may_be_left(index, options, processes):
+            # Barred whatever the state's law says: an amount of zero needs no more law.
+            barred = Finding("barred", "none", barred_by="federal")
+            loans.append(
+                _numbers(case, loan.lien, index, barred, debts, paid, price, known, first_paid)
+            )
+            continue
         each = {
-            str(k): _loan_finding(law, case, index, processes, k, numbers_only) for k in options
+            str(k): _loan_finding(law, case, index, processes, k, federal, numbers_only)
+            for k in options
         }
         merged = combine({k: v.finding for k, v in each.items()}, "depends-on-foreclosing-lender")
         part = next(iter(each.values()))
@@ -435,6 +445,12 @@ def _assess_loans(
             )
         )
     return jurisdiction, processes, assumptions, loans
+
+
+def _may_be_left(index: int, options: list[int], processes: list[str]) -> bool:
+    """Whether the loan may be a senior one, left on the home by a junior lender's sale."""
+    foreclosure = all(p in FORECLOSURES for p in processes)
+    return foreclosure and any(role(index, k) == "senior" for k in options)
 
 
 def _conditions(case: Case, merged: Finding) -> list[Reason]:

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from .case import Case, Loan
 from .facts import AppliesTo
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """The result of matching: fits is True, False, or None when facts are missing.
 
     `missing` names the API fields that would settle it; `assumed` the deciding facts we took
@@ -43,6 +42,7 @@ def _loan_date(loan: Loan) -> dt.date | None:
 
 
 _NO = Match(False)
+_YES = Match(True)
 
 
 def _listed(
@@ -146,8 +146,9 @@ def match(
         value = _known(None if given is None else str(given))
         if not _within(None if value is None else value == wanted, fact.value, missing):
             return _NO
-    unique = tuple(dict.fromkeys(missing))
-    return Match(None if unique else True, unique, tuple(assumed))
+    if not missing:
+        return Match(True, (), tuple(assumed)) if assumed else _YES
+    return Match(None, tuple(dict.fromkeys(missing)), tuple(assumed))
 
 
 def _dec(value: float) -> Decimal:

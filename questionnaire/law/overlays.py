@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from .case import Case, Loan
-from .facts import Fact, FederalLaw
+from .facts import Fact, FederalLaw, FederalRule
 from .findings import Reason
-from .matching import match
+from .matching import Match, match
 from .verdict import RANK, Finding, assumed_facts
 
 
@@ -16,32 +16,37 @@ def federal_reason(federal: FederalLaw, rule: Fact, code: str, **params: Any) ->
     return Reason(code, params, rule.says, tuple(rule.citations), federal.refs(rule))
 
 
-def apply_federal(
-    federal: FederalLaw, case: Case, loan: Loan, processes: list[str], finding: Finding
-) -> Finding:
-    """Let federal rules bar, limit or pause collection; uncertain ones make the answer unclear."""
+class FederalFit(NamedTuple):
+    """A federal rule that may fit one loan, and how: its match for each process, whether it
+    fits them all, and whether its effect is then sure (nothing left for a court or a lender)."""
+
+    rule: FederalRule
+    results: tuple[Match, ...]
+    fits: bool
+    sure: bool
+    shared: bool  # a release, with several loans: we cannot tell whose it was
+    not_yet: bool  # a loan owner's program, before the lender has approved the deal
+
+
+def federal_fits(
+    federal: FederalLaw, case: Case, loan: Loan, processes: list[str]
+) -> tuple[FederalFit, ...]:
+    """The federal rules that may fit this loan, however its state's law reads."""
     ways = frozenset(processes)
+    found = []
     for rule in federal.rules:
         where = rule.applies_to
         if (where.liens is not None and loan.lien not in where.liens) or (
             where.processes is not None and ways.isdisjoint(where.processes)
         ):
             continue  # as match() would say for every process, without asking it
-        results = [match(where, case, loan, p) for p in processes]
-        if all(r.fits is False for r in results):  # no process it could fit
+        results = tuple([match(where, case, loan, p) for p in processes])
+        verdicts = {r.fits for r in results}
+        if verdicts == {False}:  # no process it could fit
             continue
-        fits = all(r.fits is True for r in results)
-        if rule.effect == "none":
-            # No change to the verdict, but the person should know (e.g. USDA may still
-            # try to recover its loss as a federal debt).
-            if fits:
-                finding.reasons.append(federal_reason(federal, rule, "federal-good-to-know"))
-            continue
-        # A release names one lender: with several loans we cannot tell whose it was.
-        shared = rule.applies_to.written_release is not None and len(case.loans) > 1
-        # A loan owner's program only helps once the lender has approved the deal.
-        program = rule.applies_to.loan_owners is not None
-        not_yet = program and case.stage.endswith("_planned")
+        fits = verdicts == {True}
+        shared = where.written_release is not None and len(case.loans) > 1
+        not_yet = where.loan_owners is not None and case.stage.endswith("_planned")
         sure = (
             fits
             and not rule.other_conditions
@@ -49,8 +54,27 @@ def apply_federal(
             and not shared
             and not not_yet
         )
+        found.append(FederalFit(rule, results, fits, sure, shared, not_yet))
+    return tuple(found)
+
+
+def surely_barred(fits: tuple[FederalFit, ...]) -> bool:
+    """Whether a federal rule surely bars collection: apply_federal then makes the loan
+    barred whatever its state's law says."""
+    return any(fit.sure and fit.rule.effect == "barred" for fit in fits)
+
+
+def apply_federal(federal: FederalLaw, fits: tuple[FederalFit, ...], finding: Finding) -> Finding:
+    """Let federal rules bar, limit or pause collection; uncertain ones make the answer unclear."""
+    for rule, results, fits_all, sure, shared, not_yet in fits:
+        if rule.effect == "none":
+            # No change to the verdict, but the person should know (e.g. USDA may still
+            # try to recover its loss as a federal debt).
+            if fits_all:
+                finding.reasons.append(federal_reason(federal, rule, "federal-good-to-know"))
+            continue
         if rule.effect == "paused":
-            if fits:
+            if fits_all:
                 finding.reasons.append(federal_reason(federal, rule, "federal-paused"))
             continue
         if sure:
