@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_skeleton
@@ -139,6 +139,7 @@ def _formats(language: str) -> LocaleFormats:
     return LocaleFormats(_babel_locale(language))
 
 
+T = TypeVar("T")
 MOST_KEPT = 20_000  # finding texts kept per language; more would mean a bug, not content
 
 
@@ -147,6 +148,8 @@ def _shared_key(reason: Reason, says: str | None) -> tuple[Any, ...] | None:
     parameters that are words from our vocabularies, flags or the law's counts (a period's
     length), and the law's words. A person's numbers reach findings as amounts (Decimal)
     and days (dates): those are written each time, never kept."""
+    if not reason.params:
+        return (reason.code, (), says)
     items = []
     for name, value in reason.params.items():
         if not (
@@ -178,7 +181,7 @@ class Words:
         self.formats = _formats(language)
         self.plain = plain
         """Plain text (API, calendar): quoted English terms as `(term)`, not page mark-up."""
-        self._kept: dict[tuple[Any, ...], str] = once(
+        self._kept: dict[tuple[Any, ...], Any] = once(
             (words,), f"finding texts {language} {fallback} {plain}", dict
         )
 
@@ -261,14 +264,25 @@ class Words:
         A finding whose parameters are all our own words (codes, fact names, flags, the
         law's counts) reads the same for everyone: its text is kept for the next request.
         One that carries an amount or a date is written each time and never kept."""
-        key = _shared_key(reason, self._raw(reason.says) if reason.says else None)
+        key = self.shared_key(reason)
         if key is None:
             return self._reason(reason)
-        kept = self._kept.get(key)
+        return self.keep(key, lambda: self._reason(reason))
+
+    def shared_key(self, reason: Reason) -> tuple[Any, ...] | None:
+        """What a finding's words depend on in this language, or None when they carry a
+        person's amounts or days (see `_shared_key`)."""
+        return _shared_key(reason, self._raw(reason.says) if reason.says else None)
+
+    def keep(self, key: tuple[Any, ...], make: Callable[[], T]) -> T:
+        """`make()`, kept under `key` for the next request in this language: only for what is
+        made from our own words and the law's, never from a person's data. A kept value is
+        shared by every answer, so it is never changed."""
+        kept: T | None = self._kept.get(key)
         if kept is None:
             if len(self._kept) >= MOST_KEPT:
                 self._kept.clear()
-            kept = self._kept[key] = self._reason(reason)
+            kept = self._kept[key] = make()
         return kept
 
     def _raw(self, texts: Mapping[str, str]) -> str:

@@ -59,6 +59,10 @@ def test_what_orjson_cannot_write_goes_out_as_before(app: Flask) -> None:
         theirs = DefaultJSONProvider(app).response(value)
         assert json.loads(ours.get_data()) == json.loads(theirs.get_data())
         assert json.loads(ours.get_data())["big"] == 2**70
+        keys = {2: "b", 1: "a", 3: None}  # keys that are not strings, sorted as Flask sorts them
+        assert (
+            app.json.response(keys).get_data() == DefaultJSONProvider(app).response(keys).get_data()
+        )
         small = {"day": dt.date(2026, 12, 4), "amount": Decimal("1.10"), "n": 3}
         assert (
             app.json.response(small).get_data()

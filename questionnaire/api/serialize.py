@@ -35,7 +35,18 @@ def _param(value: Any) -> Any:
 
 
 def reason_json(item: Reason, words: Words) -> dict[str, Any]:
-    """One finding: its code and parameters, the text in the asked language, and its law."""
+    """One finding: its code and parameters, the text in the asked language, and its law.
+
+    A finding with none of a person's data in it is made once per language (Words.keep)."""
+    key = words.shared_key(item)
+    if key is None:
+        return _reason_json(item, words)
+    return words.keep(
+        ("json", key, item.citations, item.sources), lambda: _reason_json(item, words)
+    )
+
+
+def _reason_json(item: Reason, words: Words) -> dict[str, Any]:
     return {
         "code": item.code,
         "params": {k: _param(v) for k, v in item.params.items()},
