@@ -57,8 +57,10 @@ def test_an_answer_leaves_no_amount_or_date_behind(client: FlaskClient) -> None:
     kept = [str(value) for value in words._kept.values()]  # texts, and findings' JSON
     assert len(kept) >= 10, "the answer's own-word findings are kept"
     assert any(isinstance(value, dict) for value in words._kept.values())
-    canaries = ("October 7, 2028", "October 7, 2026", "211,987", "234,567", "276,543", "31,234",
-                "2028-10-07", "2026-10-07", "211987.65", "234567.89", "276543.21", "31234.56")  # fmt: skip
+    canaries = (
+        *("October 7, 2028", "October 7, 2026", "211,987", "234,567", "276,543", "31,234"),
+        *("2028-10-07", "2026-10-07", "211987.65", "234567.89", "276543.21", "31234.56"),
+    )
     for text in kept:
         for canary in canaries:
             assert canary not in text, (canary, text)
