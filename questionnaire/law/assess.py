@@ -15,7 +15,7 @@ from .library import LawLibrary
 from .money import ZERO, fair_value_credit, shortfall, waterfall
 from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
-from .overlays import FederalFit, apply_federal, federal_fits, surely_barred
+from .overlays import FederalFit, FederalFits, apply_federal
 from .plan import Step, action_plan
 from .records import evolve
 from .roles import FORECLOSURES, foreclosing_options, role
@@ -417,14 +417,15 @@ def _assess_loans(
                 paid[index] = None
     loans = []
     for index, loan in enumerate(case.loans):
-        federal = federal_fits(law.federal, case, loan, processes)
-        if numbers_only and surely_barred(federal) and not _may_be_left(index, options, processes):
+        fits = FederalFits(law.federal, case, loan, processes)
+        if numbers_only and not _may_be_left(index, options, processes) and fits.surely_barred():
             # Barred whatever the state's law says: an amount of zero needs no more law.
             barred = Finding("barred", "none", barred_by="federal")
             loans.append(
                 _numbers(case, loan.lien, index, barred, debts, paid, price, known, first_paid)
             )
             continue
+        federal = fits.all()
         each = {
             str(k): _loan_finding(law, case, index, processes, k, federal, numbers_only)
             for k in options

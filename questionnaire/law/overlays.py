@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from .case import Case, Loan
@@ -28,12 +29,39 @@ class FederalFit(NamedTuple):
     not_yet: bool  # a loan owner's program, before the lender has approved the deal
 
 
-def federal_fits(
+class FederalFits:
+    """The federal rules that may fit one loan, however its state's law reads; matched only as
+    far as they are asked for, so a rule that surely bars can end an option's rerun early."""
+
+    def __init__(self, federal: FederalLaw, case: Case, loan: Loan, processes: list[str]):
+        self._pending = _matched(federal, case, loan, processes)
+        self._found: list[FederalFit] = []
+
+    def surely_barred(self) -> bool:
+        """Whether a rule surely bars collection: apply_federal then makes the loan barred
+        whatever its state's law says."""
+        if any(_bars(fit) for fit in self._found):
+            return True
+        for fit in self._pending:
+            self._found.append(fit)
+            if _bars(fit):
+                return True
+        return False
+
+    def all(self) -> tuple[FederalFit, ...]:
+        """Every rule that may fit, in the order of the federal law file."""
+        self._found.extend(self._pending)
+        return tuple(self._found)
+
+
+def _bars(fit: FederalFit) -> bool:
+    return fit.sure and fit.rule.effect == "barred"
+
+
+def _matched(
     federal: FederalLaw, case: Case, loan: Loan, processes: list[str]
-) -> tuple[FederalFit, ...]:
-    """The federal rules that may fit this loan, however its state's law reads."""
+) -> Iterator[FederalFit]:
     ways = frozenset(processes)
-    found = []
     for rule in federal.rules:
         where = rule.applies_to
         if (where.liens is not None and loan.lien not in where.liens) or (
@@ -54,14 +82,7 @@ def federal_fits(
             and not shared
             and not not_yet
         )
-        found.append(FederalFit(rule, results, fits, sure, shared, not_yet))
-    return tuple(found)
-
-
-def surely_barred(fits: tuple[FederalFit, ...]) -> bool:
-    """Whether a federal rule surely bars collection: apply_federal then makes the loan
-    barred whatever its state's law says."""
-    return any(fit.sure and fit.rule.effect == "barred" for fit in fits)
+        yield FederalFit(rule, results, fits, sure, shared, not_yet)
 
 
 def apply_federal(federal: FederalLaw, fits: tuple[FederalFit, ...], finding: Finding) -> Finding:
