@@ -29,19 +29,35 @@ CSP = "; ".join(
 )
 
 
+# Every answer: no guessing of types, no framing, no address sent to other sites.
+EVERY_ANSWER = (
+    ("X-Content-Type-Options", "nosniff"),
+    ("Referrer-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+)
+# Served over HTTPS only: tell browsers never to come back over plain HTTP.
+HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+# Answers are personal: never let a shared computer's cache keep them.
+NO_STORE = ("Cache-Control", "no-store")
+
+
 def _headers(response: Response) -> Response:
-    response.headers.setdefault("Content-Security-Policy", CSP)
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["X-Frame-Options"] = "DENY"
-    response.headers["Cross-Origin-Opener-Policy"] = "same-origin"
-    response.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
+    headers = response.headers
+    present = {name.lower() for name, _value in headers.items()}
+    ours = list(EVERY_ANSWER)
+    if "content-security-policy" not in present:  # a view may set its own
+        ours.append(("Content-Security-Policy", CSP))
     if current_app.config["SESSION_COOKIE_SECURE"]:
-        # Served over HTTPS only: tell browsers never to come back over plain HTTP.
-        response.headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+        ours.append(HSTS)
     if not request.path.startswith("/static/"):
-        # Answers are personal: never let a shared computer's cache keep them.
-        response.headers["Cache-Control"] = "no-store"
+        ours.append(NO_STORE)
+    for name, value in ours:
+        if name.lower() in present:
+            headers.set(name, value)  # ours replace what the view said
+        else:
+            headers.add(name, value)
     return response
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -133,6 +133,12 @@ def _babel_locale(language: str) -> Locale | str:
         return name
 
 
+@lru_cache(maxsize=4096)
+def _template_parts(template: str) -> tuple[str, ...]:
+    """A message's text cut at its placeholders: text, name, text, name, …, text."""
+    return tuple(PLACEHOLDER.split(template))
+
+
 @cache
 def _formats(language: str) -> LocaleFormats:
     """Money and dates for a language, worked out once per process."""
@@ -250,13 +256,14 @@ class Words:
     def message(self, code: str, params: Mapping[str, Any] | None = None) -> str:
         """The text of one message code with its parameters filled in."""
         params = params or {}
-        template = self.pick(self.words.messages.get(code))
-
-        def fill(match: re.Match[str]) -> str:
-            name = match.group(1)
-            return self._param(name, params.get(name), params)
-
-        return PLACEHOLDER.sub(fill, template)
+        parts = _template_parts(self.pick(self.words.messages.get(code)))
+        if len(parts) == 1:
+            return parts[0]
+        written = [parts[0]]
+        for index in range(1, len(parts), 2):
+            name = parts[index]
+            written += (self._param(name, params.get(name), params), parts[index + 1])
+        return "".join(written)
 
     def reason(self, reason: Reason) -> str:
         """A finding as one short paragraph: the message, the law's own words, the flags.

@@ -64,6 +64,8 @@ CASE_FIELDS = (
     "language",
     *CASE_FACTS,
 )
+KNOWN_CASE_FIELDS = frozenset(CASE_FIELDS)
+KNOWN_LOAN_FIELDS = frozenset(LOAN_FIELDS)
 PAY_PERIODS = ("weekly", "biweekly", "semimonthly", "monthly")
 ZERO = Decimal("0.00")
 
@@ -265,7 +267,7 @@ def _loans(value: Any, reader: _Reader) -> tuple[Loan, ...]:
         if not isinstance(item, dict):
             errors.add(where, N_("Each loan must be an object."))
             continue
-        for unknown in sorted(set(item) - set(LOAN_FIELDS)):
+        for unknown in sorted(item.keys() - KNOWN_LOAN_FIELDS):
             errors.add(f"{where}.{unknown}", N_("This field is not part of the API."))
         lien = reader.choice(item, "lien", LIENS, f"{where}.lien", required=True)
         loan = Loan(
@@ -288,6 +290,8 @@ def _deciding(
     """The deciding facts given (dates as dates, answers as yes / no / not_sure)."""
     found: dict[str, Any] = {}
     for name in names:
+        if data.get(name) is None:
+            continue  # not given: nothing to read
         if name in DATE_FACTS:
             value: Any = reader.date(data, name, prefix + name)
         else:
@@ -304,7 +308,7 @@ def read_case(data: Any, today: dt.date) -> Case:
         errors.add("", N_("Send a JSON object of case facts."))
         raise errors
     reader = _Reader(errors)
-    for unknown in sorted(set(data) - set(CASE_FIELDS)):
+    for unknown in sorted(data.keys() - KNOWN_CASE_FIELDS):
         errors.add(unknown, N_("This field is not part of the API."))
     state = data.get("state")
     if not isinstance(state, str) or state.upper() not in STATE_NAMES:
