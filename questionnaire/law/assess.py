@@ -17,7 +17,7 @@ from .money_facts import JudgmentNote
 from .options import Option, Rerun, compare
 from .overlays import FederalFit, FederalFits, apply_federal
 from .plan import Step, action_plan
-from .records import evolve
+from .records import evolve, fast_init
 from .roles import FORECLOSURES, foreclosing_options, role
 from .tax import TaxEstimate, estimate_tax
 from .verdict import (
@@ -39,6 +39,7 @@ SOLD = ("foreclosure_sale_done", "short_sale_done", "short_sale_planned")
 CREDIT_BASIS = ("sale_price", "fair_market_value", "greater_of", "none")
 
 
+@fast_init
 @dataclass(frozen=True)
 class LoanAssessment:
     """The verdict, the numbers and the lender's deadline for one loan."""
@@ -71,6 +72,7 @@ class LoanAssessment:
         return self.collectability != "barred" and (self.exposure is None or self.exposure > 0)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Assessment:
     """Everything we can say about the case."""

@@ -25,6 +25,7 @@ from ..vocabulary import (
     values,
 )
 from .deciding import CASE_FACTS, DATE_FACTS, LOAN_FACTS
+from .records import fast_init
 
 # The vocabularies are defined once (questionnaire.vocabulary) and read from there.
 OCCUPANCY = values(Occupancy)
@@ -70,6 +71,7 @@ PAY_PERIODS = ("weekly", "biweekly", "semimonthly", "monthly")
 ZERO = Decimal("0.00")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Loan:
     """One lien on the home and what is owed on it (None: not known)."""
@@ -93,6 +95,7 @@ class Loan:
         return sum((p for p in parts if p is not None), ZERO)
 
 
+@fast_init
 @dataclass(frozen=True)
 class Case:
     """Everything assess() needs about one person's situation."""

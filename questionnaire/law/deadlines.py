@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from .case import Case, Loan
 from .facts import Deadline, Jurisdiction, Period
 from .matching import match
+from .records import fast_init
 
 CONFIDENCE = {"high": 0, "medium": 1, "low": 2}
 # The deciding fact that dates each trigger (the sale date is asked on its own page).
@@ -50,6 +51,7 @@ def describe(period: Period) -> str:
     return f"{count} {unit[:-1] if count == 1 else unit}"
 
 
+@fast_init
 @dataclass(frozen=True)
 class DeadlineResult:
     """The lender's deadline for one loan.

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .records import fast_init
+
 Texts = Mapping[str, str]
 
 
@@ -21,6 +23,7 @@ class SourceRef:
     url: str
 
 
+@fast_init
 @dataclass(frozen=True, eq=True)
 class Reason:
     """One finding: a message code, its parameters, our plain words for the law fact behind
@@ -36,6 +39,7 @@ class Reason:
         return hash((self.code, tuple(sorted(self.params.items(), key=str)), self.citations))
 
 
+@fast_init
 @dataclass(frozen=True)
 class UnknownFact:
     """A fact we needed and did not know: it could change a verdict, an amount or a deadline."""

@@ -12,7 +12,7 @@ from .case import Case
 from .findings import Reason, finding
 from .money import ZERO
 from .money_facts import OptionsContent, OptionText
-from .records import evolve
+from .records import evolve, fast_init
 
 if TYPE_CHECKING:
     from .assess import Assessment
@@ -22,6 +22,7 @@ PLANNED = ("short_sale_planned", "deed_in_lieu_planned")
 FORECLOSURE_STAGES = (*BEFORE_SALE, "foreclosure_sale_done")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Option:
     """One option computed for this case."""

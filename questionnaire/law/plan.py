@@ -17,6 +17,7 @@ from .deciding import can_find_out
 from .facts import FederalLaw, Jurisdiction
 from .findings import Reason, SourceRef, finding
 from .overlays import federal_reason
+from .records import fast_init
 from .verdict import cite
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ BEFORE_SALE = ("behind_on_payments", "foreclosure_started", "sale_scheduled")
 PLANNED = ("short_sale_planned", "deed_in_lieu_planned")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Step:
     """One thing to do: what (a finding), by when, and which paper tells you more."""

@@ -1,4 +1,5 @@
-"""Copies of the engine's frozen records with some fields changed, made cheaply."""
+"""The engine's frozen records made and copied cheaply: `fast_init` (an `__init__` that fills
+every field at once) and `evolve` (a copy with some fields changed)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,56 @@ import functools
 from typing import Any, TypeVar
 
 R = TypeVar("R")
+T = TypeVar("T", bound=type)
 
 _FIELDS: dict[type, frozenset[str]] = {}
+_NO_VALUE = object()  # an argument left out, for a field with a default factory
+
+
+def fast_init(kind: T) -> T:
+    """A frozen dataclass given an `__init__` that writes its fields straight into the record.
+
+    (Put above `@dataclass(frozen=True)`.) The `__init__` dataclasses generates for a frozen
+    class sets each field through `object.__setattr__`, a call per field, and the engine makes
+    scores of records an answer. This one takes the same arguments, with the same defaults
+    and default factories, and gives the same record. A class it cannot fill that way keeps
+    its own `__init__`: one not frozen, with `__post_init__`, slots, keyword-only or non-init
+    fields, or a field named like the method's own names."""
+    params = getattr(kind, "__dataclass_params__", None)
+    if params is None or not params.frozen:
+        return kind
+    fields = dataclasses.fields(kind)
+    if (
+        hasattr(kind, "__post_init__")
+        or hasattr(kind, "__slots__")
+        or any(not f.init or f.kw_only for f in fields)
+        or any(f.name in ("self", "values") or f.name.startswith("_") for f in fields)
+    ):
+        return kind
+    namespace: dict[str, Any] = {"_NO_VALUE": _NO_VALUE}
+    arguments, values = [], []
+    for f in fields:
+        value = f.name
+        if f.default is not dataclasses.MISSING:
+            namespace[f"_default_{f.name}"] = f.default
+            arguments.append(f"{f.name}=_default_{f.name}")
+        elif f.default_factory is not dataclasses.MISSING:
+            namespace[f"_factory_{f.name}"] = f.default_factory
+            arguments.append(f"{f.name}=_NO_VALUE")
+            value = f"_factory_{f.name}() if {f.name} is _NO_VALUE else {f.name}"
+        else:
+            arguments.append(f.name)
+        values.append(f"{f.name!r}: {value}")
+    source = (
+        f"def __init__(self, {', '.join(arguments)}):\n"
+        f"    self.__dict__.update({{{', '.join(values)}}})\n"
+    )
+    exec(source, namespace)  # the way dataclasses makes its own __init__
+    init = namespace["__init__"]
+    init.__qualname__ = f"{kind.__qualname__}.__init__"
+    init.__wrapped__ = vars(kind)["__init__"]  # dataclasses' own (the tests compare them)
+    kind.__init__ = init  # type: ignore[misc]
+    return kind
 
 
 def evolve(record: R, **changes: Any) -> R:

@@ -10,11 +10,13 @@ from .case import Case
 from .findings import Reason, finding
 from .money import ZERO, cents
 from .money_facts import TaxLaw, TaxRule
+from .records import fast_init
 
 MAIN_HOME_PURPOSES = ("purchase", "refinance")  # money used to buy (or refinance buying) the home
 DISCHARGED = ("chapter7_discharged", "chapter13_discharged")
 
 
+@fast_init
 @dataclass(frozen=True)
 class Exclusion:
     """One way forgiven debt can be left out of income."""
@@ -26,6 +28,7 @@ class Exclusion:
     rule: TaxRule
 
 
+@fast_init
 @dataclass(frozen=True)
 class TaxEstimate:
     """What forgiving the remaining debt could mean at tax time."""
