@@ -8,20 +8,18 @@ from typing import Any
 from flask import Flask
 
 from .config import configure
+from .templating import ShortfallFlask
 
 
 def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     """Build the app: configuration, database, content, translations, security, and pages."""
-    app = Flask(
+    app = ShortfallFlask(
         __name__,
         instance_relative_config=True,
         template_folder="../templates",
         static_folder="../static",
     )
     configure(app, test_config)
-    from .templating import PageEnvironment
-
-    app.jinja_environment = PageEnvironment  # before the environment is first made
 
     from . import database, i18n, security, server_session
     from .fast_json import FastJSONProvider

@@ -83,6 +83,8 @@ class ServerSessionInterface(SessionInterface):
         self._set_cookie(app, session.token, response)
 
     def open_session(self, app: Flask, request: Request) -> ServerSession:
+        if "HTTP_COOKIE" not in request.environ:
+            return ServerSession()  # no cookies at all (API clients, a first visit)
         token = request.cookies.get(self.get_cookie_name(app), "")
         if not _TOKEN.match(token):
             return ServerSession()

@@ -1,11 +1,16 @@
-"""The pages' Jinja environment: each template context starts from the globals in one copy."""
+"""The app's Flask class: its pages' Jinja environment (each template context starts from the
+globals in one copy) and hooks checked once for being coroutines."""
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+import inspect
+from collections.abc import Callable, MutableMapping
 from typing import Any
 
+from flask import Flask
 from flask.templating import Environment
+
+MOST_CHECKED = 1_000  # functions whose kind is kept; more would mean new ones every request
 
 
 class PageEnvironment(Environment):
@@ -20,3 +25,27 @@ class PageEnvironment(Environment):
 
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
         return self.globals if not d else super().make_globals(d)
+
+
+class ShortfallFlask(Flask):
+    """Flask, with the pages' environment, and each hook's kind worked out once.
+
+    Flask asks for every hook, view and error handler on every request whether it is a
+    coroutine function (inspect reads its code flags each time); the answer for a function
+    never changes, so it is kept."""
+
+    jinja_environment = PageEnvironment
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._plain_functions: set[Callable[..., Any]] = set()
+
+    def ensure_sync(self, func: Callable[..., Any]) -> Callable[..., Any]:
+        if func in self._plain_functions:
+            return func
+        if inspect.iscoroutinefunction(func):
+            return super().ensure_sync(func)
+        if len(self._plain_functions) >= MOST_CHECKED:
+            self._plain_functions.clear()
+        self._plain_functions.add(func)
+        return func
