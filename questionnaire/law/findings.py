@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .records import fast_init
 
 Texts = Mapping[str, str]
 
 
-@dataclass(frozen=True)
-class SourceRef:
-    """A source a finding rests on: its title and where to read it."""
+class SourceRef(NamedTuple):
+    """A source a finding rests on: its title and where to read it (a tuple: findings' texts
+    and JSON are kept by their sources among other things, and a tuple hashes in C)."""
 
     title: str
     url: str
