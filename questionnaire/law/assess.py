@@ -402,14 +402,13 @@ def _assess_loans(
     processes = processes_for(case, jurisdiction)
     assumptions = _unasked(case)
     options, assumed = foreclosing_options(case)
-    if all(p in FORECLOSURES for p in processes) and assumed:
+    foreclosure = all(p in FORECLOSURES for p in processes)
+    if foreclosure and assumed:
         assumptions.append(finding("assumed-first-lender-forecloses"))
     price = _price(case, assumptions)
     debts = [loan.total_debt for loan in case.loans]
     known = [d if d is not None else ZERO for d in debts]
-    first_paid = (
-        options[0] if len(options) == 1 and all(p in FORECLOSURES for p in processes) else 0
-    )
+    first_paid = options[0] if len(options) == 1 and foreclosure else 0
     paid: list[Decimal | None] = [None] * len(debts)
     if price is not None:
         paid = [None] * first_paid + list(waterfall(price, known[first_paid:]))
@@ -420,7 +419,8 @@ def _assess_loans(
     loans = []
     for index, loan in enumerate(case.loans):
         fits = FederalFits(law.federal, case, loan, processes)
-        if numbers_only and not _may_be_left(index, options, processes) and fits.surely_barred():
+        left = foreclosure and _may_be_left(index, options)
+        if numbers_only and not left and fits.surely_barred():
             # Barred whatever the state's law says: an amount of zero needs no more law.
             barred = Finding("barred", "none", barred_by="federal")
             loans.append(
@@ -450,10 +450,10 @@ def _assess_loans(
     return jurisdiction, processes, assumptions, loans
 
 
-def _may_be_left(index: int, options: list[int], processes: list[str]) -> bool:
-    """Whether the loan may be a senior one, left on the home by a junior lender's sale."""
-    foreclosure = all(p in FORECLOSURES for p in processes)
-    return foreclosure and any(role(index, k) == "senior" for k in options)
+def _may_be_left(index: int, options: list[int]) -> bool:
+    """Whether, in a foreclosure, the loan may be a senior one, left on the home by a junior
+    lender's sale."""
+    return any(role(index, k) == "senior" for k in options)
 
 
 def _conditions(case: Case, merged: Finding) -> list[Reason]:

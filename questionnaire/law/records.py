@@ -31,7 +31,7 @@ def fast_init(kind: T) -> T:
         hasattr(kind, "__post_init__")
         or hasattr(kind, "__slots__")
         or any(not f.init or f.kw_only for f in fields)
-        or any(f.name in ("self", "values") or f.name.startswith("_") for f in fields)
+        or any(f.name == "self" or f.name.startswith("_") for f in fields)
     ):
         return kind
     namespace: dict[str, Any] = {"_NO_VALUE": _NO_VALUE}
