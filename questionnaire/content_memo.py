@@ -20,13 +20,9 @@ def once(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
     """`build()`, the first time it is asked for these content objects and this name."""
     key = (tuple(map(id, owners)), name)
     kept = _KEPT.get(key)
-    if kept is not None:
-        for ref, owner in zip(kept[0], owners, strict=True):
-            if ref() is not owner:
-                break
-        else:
-            value: T = kept[1]
-            return value
+    if kept is not None and all(ref() is owner for ref, owner in zip(kept[0], owners)):
+        value: T = kept[1]
+        return value
     value = build()
     if len(_KEPT) >= MOST:
         _KEPT.clear()

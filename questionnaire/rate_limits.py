@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import Any, TypeVar
 
-from flask import Flask, Response, current_app, g, request
+from flask import Flask, current_app, request
 from flask_babel import gettext
 from limits import RateLimitItem, parse_many
 from limits.storage import Storage, storage_from_string
@@ -18,6 +18,9 @@ from . import rate_store
 
 View = TypeVar("View", bound=Callable[..., Any])
 EXTENSION = "shortfall.rate_limits"
+RATE_LIMIT_HEADERS = "shortfall.rate_limit_headers"
+"""The WSGI environ key where a limited view leaves its X-RateLimit-* headers (the answer's
+headers are added by security.ResponseHeaders)."""
 
 
 @lru_cache(maxsize=64)
@@ -68,7 +71,6 @@ class RateLimits:
             raise ValueError(f"RATELIMIT_STORAGE_URI: use a store that is not async ({uri})")
         enabled = bool(app.config.get("RATELIMIT_ENABLED", True))
         app.extensions[EXTENSION] = _AppLimits(storage, enabled)
-        app.after_request(_add_headers)
 
     def limit(
         self, rate: Callable[[], str], methods: list[str] | None = None
@@ -117,13 +119,6 @@ class _AppLimits:
                 break
         if tightest is None:
             return
-        g.rate_limit = tightest
+        request.environ[RATE_LIMIT_HEADERS] = list(tightest.headers().items())
         if tightest.refused:
             raise TooManyRequests(gettext("Please wait a few minutes, then try again."))
-
-
-def _add_headers(response: Response) -> Response:
-    counted: Counted | None = g.get("rate_limit")
-    if counted is not None:
-        response.headers.update(counted.headers())
-    return response

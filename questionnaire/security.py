@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-from flask import Flask, Response, current_app, request, session
+from flask import Flask, current_app, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect
 
-from .rate_limits import RateLimits
+from .rate_limits import RATE_LIMIT_HEADERS, RateLimits
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
 
 csrf = CSRFProtect()
 limiter = RateLimits()
@@ -43,22 +47,40 @@ HSTS = ("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 NO_STORE = ("Cache-Control", "no-store")
 
 
-def _headers(response: Response) -> Response:
-    headers = response.headers
-    present = {name.lower() for name, _value in headers.items()}
-    ours = list(EVERY_ANSWER)
-    if "content-security-policy" not in present:  # a view may set its own
-        ours.append(("Content-Security-Policy", CSP))
-    if current_app.config["SESSION_COOKIE_SECURE"]:
-        ours.append(HSTS)
-    if not request.path.startswith("/static/"):
-        ours.append(NO_STORE)
-    for name, value in ours:
-        if name.lower() in present:
-            headers.set(name, value)  # ours replace what the view said
-        else:
-            headers.add(name, value)
-    return response
+# Lower-cased names of the headers we set, to replace a view's own.
+OURS = frozenset(name.lower() for name, _value in (*EVERY_ANSWER, HSTS, NO_STORE))
+
+
+class ResponseHeaders:
+    """WSGI middleware: our security headers on every answer, and a limited view's
+    X-RateLimit-* headers, added as the answer starts. Our headers replace a view's own,
+    except a Content-Security-Policy the view set for itself.
+
+    Our values are constants, so they skip Werkzeug's checks of each header; added here,
+    they are on every answer, errors included."""
+
+    def __init__(self, app: Flask, wsgi_app: WSGIApplication) -> None:
+        self.app, self.wsgi_app = app, wsgi_app
+
+    def __call__(self, environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        secure = bool(self.app.config["SESSION_COOKIE_SECURE"])
+        static = environ.get("PATH_INFO", "").startswith("/static/")
+
+        def start(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+            names = {name.lower() for name, _value in headers}
+            if not names.isdisjoint(OURS):
+                headers = [(n, v) for n, v in headers if n.lower() not in OURS]
+            headers.extend(EVERY_ANSWER)
+            if "content-security-policy" not in names:  # a view may set its own
+                headers.append(("Content-Security-Policy", CSP))
+            if secure:
+                headers.append(HSTS)
+            if not static:
+                headers.append(NO_STORE)
+            headers.extend(environ.get(RATE_LIMIT_HEADERS, ()))
+            return start_response(status, headers, exc_info)
+
+        return self.wsgi_app(environ, start)
 
 
 def session_started() -> bool:
@@ -112,4 +134,4 @@ def init_app(app: Flask) -> None:
     csrf.init_app(app)
     limiter.init_app(app)
     app.jinja_env.globals["session_started"] = session_started
-    app.after_request(_headers)
+    app.wsgi_app = ResponseHeaders(app, app.wsgi_app)  # type: ignore[method-assign]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, Response
 from flask.testing import FlaskClient
 
 from .conftest import Walker, csrf_token, form_token, make_app
@@ -27,6 +27,64 @@ def test_security_headers(client: FlaskClient) -> None:
     assert "unsafe-inline" not in csp
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert response.headers["Referrer-Policy"] == "same-origin"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+OURS = (
+    "X-Content-Type-Options",
+    "Referrer-Policy",
+    "X-Frame-Options",
+    "Cross-Origin-Opener-Policy",
+    "Permissions-Policy",
+    "Content-Security-Policy",
+)
+
+
+def test_every_answer_carries_the_headers_once(client: FlaskClient) -> None:
+    answers = {
+        "page": client.get("/"),
+        "missing page": client.get("/no-such-page"),
+        "API error": client.post("/api/v1/assessments", json={"state": "TX"}),
+        "bad JSON": client.post("/api/v1/assessments", data="[", content_type="application/json"),
+        "static file": client.get("/static/css/shortfall.css"),
+    }
+    for kind, response in answers.items():
+        assert response.status_code in (200, 404, 422), kind
+        for name in OURS:
+            assert len(response.headers.getlist(name)) == 1, (kind, name)
+        no_store = response.headers.getlist("Cache-Control") == ["no-store"]
+        assert no_store is (kind != "static file"), kind  # static files may be cached
+
+
+def test_ours_replace_a_views_own_headers_but_not_its_policy(database_url: str) -> None:
+    app = make_app(database_url)
+    own = {
+        "X-Frame-Options": "SAMEORIGIN",
+        "Cache-Control": "max-age=60",
+        "Content-Security-Policy": "default-src 'none'",
+    }
+
+    @app.get("/own-headers")
+    def own_headers() -> Response:
+        return Response("ok", headers=own)
+
+    response = app.test_client().get("/own-headers")
+    assert response.headers.getlist("X-Frame-Options") == ["DENY"]
+    assert response.headers.getlist("Cache-Control") == ["no-store"]
+    assert response.headers.getlist("Content-Security-Policy") == ["default-src 'none'"]
+
+
+def test_a_server_error_carries_the_headers(database_url: str) -> None:
+    app = make_app(database_url, TESTING=False)
+
+    @app.get("/broken")
+    def broken() -> str:
+        raise RuntimeError("a bug")
+
+    response = app.test_client().get("/broken")
+    assert response.status_code == 500
+    for name in OURS:
+        assert len(response.headers.getlist(name)) == 1, name
     assert response.headers["Cache-Control"] == "no-store"
 
 

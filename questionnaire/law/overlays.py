@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from ..content_memo import once
 from .case import Case, Loan
 from .facts import Fact, FederalLaw, FederalRule
 from .findings import Reason
@@ -58,21 +59,39 @@ def _bars(fit: FederalFit) -> bool:
     return fit.sure and fit.rule.effect == "barred"
 
 
+def _candidates(federal: FederalLaw, lien: str, processes: tuple[str, ...]) -> list[FederalRule]:
+    """The rules whose lien and processes leave room for this loan (the others match() would
+    refuse for every process), worked out once per lien and processes."""
+
+    def build() -> list[FederalRule]:
+        ways = frozenset(processes)
+        return [
+            rule
+            for rule in federal.rules
+            if (rule.applies_to.liens is None or lien in rule.applies_to.liens)
+            and (
+                rule.applies_to.processes is None or not ways.isdisjoint(rule.applies_to.processes)
+            )
+        ]
+
+    return once((federal,), f"federal rules {lien} {' '.join(processes)}", build)
+
+
 def _matched(
     federal: FederalLaw, case: Case, loan: Loan, processes: list[str]
 ) -> Iterator[FederalFit]:
-    ways = frozenset(processes)
-    for rule in federal.rules:
+    for rule in _candidates(federal, loan.lien, tuple(processes)):
         where = rule.applies_to
-        if (where.liens is not None and loan.lien not in where.liens) or (
-            where.processes is not None and ways.isdisjoint(where.processes)
-        ):
-            continue  # as match() would say for every process, without asking it
         results = tuple([match(where, case, loan, p) for p in processes])
-        verdicts = {r.fits for r in results}
-        if verdicts == {False}:  # no process it could fit
-            continue
-        fits = verdicts == {True}
+        if len(results) == 1:
+            if results[0].fits is False:
+                continue
+            fits = results[0].fits is True
+        else:
+            verdicts = {r.fits for r in results}
+            if verdicts == {False}:  # no process it could fit
+                continue
+            fits = verdicts == {True}
         shared = where.written_release is not None and len(case.loans) > 1
         not_yet = where.loan_owners is not None and case.stage.endswith("_planned")
         sure = (
