@@ -20,7 +20,7 @@ def once(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
     """`build()`, the first time it is asked for these content objects and this name."""
     key = (tuple(map(id, owners)), name)
     kept = _KEPT.get(key)
-    if kept is not None and all(ref() is owner for ref, owner in zip(kept[0], owners)):
+    if kept is not None and all(ref() is owner for ref, owner in zip(kept[0], owners, strict=True)):
         value: T = kept[1]
         return value
     value = build()

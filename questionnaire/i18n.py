@@ -51,6 +51,8 @@ def select_locale() -> str:
     for chosen in (g.get("language"), remembered):
         if chosen in offered:
             return str(chosen)
+    if not request.environ.get("HTTP_ACCEPT_LANGUAGE"):
+        return offered[0]  # nothing asked: no header to read
     return request.accept_languages.best_match(offered) or offered[0]
 
 

@@ -44,9 +44,14 @@ def body() -> Any:
     if not request.is_json:
         return None
     try:
-        return json.loads(request.get_data(cache=True), parse_float=Decimal)
-    except (ValueError, RecursionError):
+        data = request.get_data(cache=True)
+        # As json.loads reads bytes (UTF-8, -16 or -32), with one decoder made once.
+        return _DECODER.decode(data.decode(json.detect_encoding(data), "surrogatepass"))
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
         return None
+
+
+_DECODER = json.JSONDecoder(parse_float=Decimal)
 
 
 def words_for(data: Any) -> Words | None:

@@ -81,6 +81,12 @@ class CodeForm(FlaskForm):
 def init_app(app: Flask) -> None:
     """Switch on Flask-Login and the sign-in pages."""
     login_manager.init_app(app)
+    # Flask-Login looks after a "remember me" cookie after every request. We never set one
+    # (login_user without remember), so its hook runs on the sign-in pages only, not on every
+    # page and API answer.
+    hook = login_manager._update_remember_cookie
+    app.after_request_funcs[None].remove(hook)
+    app.after_request_funcs.setdefault(blueprint.name, []).append(hook)
     login_manager.login_view = "signin.sign_in"
     login_manager.login_message = ""  # the sign-in page says what to do; nothing flashed
     app.register_blueprint(blueprint)
