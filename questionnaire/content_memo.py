@@ -20,7 +20,7 @@ def once(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
     """`build()`, the first time it is asked for these content objects and this name."""
     key = (tuple(map(id, owners)), name)
     kept = _KEPT.get(key)
-    if kept is not None and all(ref() is owner for ref, owner in zip(kept[0], owners, strict=True)):
+    if kept is not None and _alive(kept[0], owners):
         value: T = kept[1]
         return value
     value = build()
@@ -28,3 +28,10 @@ def once(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
         _KEPT.clear()
     _KEPT[key] = (tuple(weakref.ref(owner) for owner in owners), value)
     return value
+
+
+def _alive(refs: tuple[Any, ...], owners: tuple[object, ...]) -> bool:
+    """Whether the kept references still point at these very owners."""
+    if len(owners) == 1:  # the usual case, without a loop
+        return bool(refs[0]() is owners[0])
+    return all(ref() is owner for ref, owner in zip(refs, owners, strict=True))

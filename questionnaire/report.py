@@ -7,6 +7,7 @@ module only chooses which, fills in the numbers and puts them in order.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -223,7 +224,7 @@ def build_report(
     case: Case,
     assessment: Assessment,
     words: Words,
-    questions: dict[str, Any] | None = None,
+    questions: Mapping[str, Any] | None = None,
 ) -> Report:
     """Arrange the assessment for the report page and the PDF."""
     steps = assessment.plan

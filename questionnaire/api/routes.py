@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request
@@ -73,7 +75,7 @@ def language_problem() -> tuple[Response, int]:
     return problem(422, [{"field": "language", "message": message}])
 
 
-def questions_by_field() -> dict[str, Any]:
+def questions_by_field() -> Mapping[str, Any]:
     """The question that asks each case fact (for 'find out X': its words and where to look)."""
     questionnaire = current_app.extensions["shortfall.questionnaire"]
 
@@ -84,7 +86,8 @@ def questions_by_field() -> dict[str, Any]:
                 found.setdefault(question.field, question)
         return found
 
-    return dict(once((questionnaire,), "questions by field", build))
+    # Shared by every request: a read-only view of the kept mapping.
+    return MappingProxyType(once((questionnaire,), "questions by field", build))
 
 
 @blueprint.post("/assessments")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -78,7 +79,7 @@ def deadline_json(result: DeadlineResult | None) -> dict[str, Any] | None:
     }
 
 
-def unknown_json(fact: UnknownFact, words: Words, questions: dict[str, Any]) -> dict[str, Any]:
+def unknown_json(fact: UnknownFact, words: Words, questions: Mapping[str, Any]) -> dict[str, Any]:
     """A fact still to find out, with its question and where to look."""
     question = questions.get(fact.fact)
     return {
@@ -201,7 +202,7 @@ def garnishment_json(item: GarnishmentEstimate | None, words: Words) -> dict[str
 
 
 def assessment_json(
-    assessment: Assessment, words: Words, questions: dict[str, Any] | None = None
+    assessment: Assessment, words: Words, questions: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """The whole response body, its texts in the words' language."""
     questions = questions or {}

@@ -58,10 +58,6 @@ class TaxLaw(Strict):
     sources: Annotated[list[Source], Field(min_length=1)]
     rules: list[TaxRule]
 
-    def rule(self, rule_id: str) -> TaxRule:
-        """A rule by id (the loader checks the ones the code needs exist)."""
-        return next(r for r in self.rules if r.id == rule_id)
-
 
 class Caution(Strict):
     """A warning about an option, with the law behind it."""
@@ -92,7 +88,3 @@ class OptionsContent(Strict):
     last_reviewed: dt.date
     sources: Annotated[list[Source], Field(min_length=1)]
     options: list[OptionText]
-
-    def get(self, option_id: str) -> OptionText:
-        """An option's texts by id."""
-        return next(o for o in self.options if o.id == option_id)

@@ -60,6 +60,7 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
     open_before_sale = stage in BEFORE_SALE or stage in PLANNED
     price = case.sale_price if case.sale_price is not None else case.home_value
     options: list[Option] = []
+    texts = {text.id: text for text in content.options}
 
     def add(
         option_id: str,
@@ -69,7 +70,7 @@ def compare(case: Case, base: Assessment, content: OptionsContent, rerun: Rerun)
         saves: Decimal | EllipsisType | None = ...,
     ) -> None:
         saved = _saved(now, left) if isinstance(saves, EllipsisType) else saves
-        options.append(Option(option_id, available, why, left, saved, content.get(option_id)))
+        options.append(Option(option_id, available, why, left, saved, texts[option_id]))
 
     if open_before_sale:
         add(

@@ -47,8 +47,9 @@ def _discharge_date(case: Case) -> dt.date:
     return case.sale_date if case.sale_date is not None else case.today
 
 
-def _principal_residence(case: Case, law: TaxLaw, amount: Decimal, purposes: set[str]) -> Exclusion:
-    rule = law.rule("qualified-principal-residence")
+def _principal_residence(
+    case: Case, rule: TaxRule, amount: Decimal, purposes: set[str]
+) -> Exclusion:
     when = _discharge_date(case)
     cap = rule.amounts.get("cap", ZERO)
     if case.occupancy not in (None, "primary_residence"):
@@ -66,8 +67,7 @@ def _principal_residence(case: Case, law: TaxLaw, amount: Decimal, purposes: set
     return Exclusion(rule.id, "maybe", min(amount, cap), reason, rule)
 
 
-def _insolvency(case: Case, law: TaxLaw, amount: Decimal) -> Exclusion:
-    rule = law.rule("insolvency")
+def _insolvency(case: Case, rule: TaxRule, amount: Decimal) -> Exclusion:
     if case.assets_value is None or case.debts_total is None:
         return Exclusion(
             rule.id,
@@ -99,9 +99,10 @@ def estimate_tax(
 ) -> TaxEstimate:
     """Estimate the taxable part of forgiven debt, from the highest exclusion to the lowest."""
     amount = forgiven_now if forgiven_now > ZERO else could_be
-    threshold = law.rule("form-1099-c").amounts.get("reporting_threshold", Decimal("600.00"))
+    rules = {rule.id: rule for rule in law.rules}  # looked up once, not once per rule
+    threshold = rules["form-1099-c"].amounts.get("reporting_threshold", Decimal("600.00"))
     exclusions: list[Exclusion] = []
-    bankruptcy_rule = law.rule("bankruptcy")
+    bankruptcy_rule = rules["bankruptcy"]
     if case.bankruptcy == "chapter7_discharged":
         exclusions.append(
             Exclusion(
@@ -134,8 +135,10 @@ def estimate_tax(
                     bankruptcy_rule,
                 )
             )
-        exclusions.append(_principal_residence(case, law, amount, purposes))
-        exclusions.append(_insolvency(case, law, amount))
+        exclusions.append(
+            _principal_residence(case, rules["qualified-principal-residence"], amount, purposes)
+        )
+        exclusions.append(_insolvency(case, rules["insolvency"], amount))
     sure = sum((e.amount or ZERO for e in exclusions if e.applies == "yes"), ZERO)
     maybe = sum((e.amount or ZERO for e in exclusions if e.applies == "maybe"), ZERO)
     unknown_maybe = any(e.applies == "maybe" and e.amount is None for e in exclusions)
@@ -150,7 +153,7 @@ def estimate_tax(
         taxable_low=low,
         taxable_high=high,
         rules=tuple(
-            law.rule(i)
+            rules[i]
             for i in (
                 "canceled-debt-is-income",
                 "form-1099-c",
