@@ -179,28 +179,32 @@ class _Reader:
     def __init__(self, errors: CaseErrors) -> None:
         self.errors = errors
 
+    # Each reader takes the field's name and, inside a list, the prefix of its place there
+    # ("loans[0]."); the place is only written out for a problem.
+
     def choice(
         self,
         data: dict[str, Any],
         name: str,
         allowed: tuple[str, ...],
-        where: str,
+        prefix: str = "",
         required: bool = False,
     ) -> str | None:
         value = data.get(name)
         if value is None:
             if required:
-                self.errors.add(where, N_("This field is required."))
+                self.errors.add(prefix + name, N_("This field is required."))
             return None
         if not isinstance(value, str) or value not in allowed:
-            self.errors.add(where, N_("Use one of: %(values)s."), values=", ".join(allowed))
+            self.errors.add(prefix + name, N_("Use one of: %(values)s."), values=", ".join(allowed))
             return None
         return value
 
-    def money(self, data: dict[str, Any], name: str, where: str) -> Decimal | None:
+    def money(self, data: dict[str, Any], name: str, prefix: str = "") -> Decimal | None:
         value = data.get(name)
         if value is None:
             return None
+        where = prefix + name
         if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
             self.errors.add(
                 where, N_('Give money as dollars and cents, like "1234.56" or 1234.56.')
@@ -214,10 +218,11 @@ class _Reader:
             )
             return None
 
-    def date(self, data: dict[str, Any], name: str, where: str) -> dt.date | None:
+    def date(self, data: dict[str, Any], name: str, prefix: str = "") -> dt.date | None:
         value = data.get(name)
         if value is None:
             return None
+        where = prefix + name
         try:
             if not isinstance(value, str):
                 raise parsers.ParseError("date_iso_format")
@@ -267,18 +272,19 @@ def _loans(value: Any, reader: _Reader) -> tuple[Loan, ...]:
     loans = []
     for index, item in enumerate(value):
         where = f"loans[{index}]"
+        prefix = where + "."
         if not isinstance(item, dict):
             errors.add(where, N_("Each loan must be an object."))
             continue
         for unknown in sorted(item.keys() - KNOWN_LOAN_FIELDS):
             errors.add(f"{where}.{unknown}", N_("This field is not part of the API."))
-        lien = reader.choice(item, "lien", LIENS, f"{where}.lien", required=True)
+        lien = reader.choice(item, "lien", LIENS, prefix, required=True)
         loan = Loan(
             lien=lien or "first",
-            purpose=reader.choice(item, "purpose", PURPOSES, f"{where}.purpose"),
-            owner=reader.choice(item, "owner", OWNERS, f"{where}.owner"),
-            **{name: reader.money(item, name, f"{where}.{name}") for name in MONEY_FIELDS},
-            facts=_deciding(item, LOAN_FACTS, reader, where + "."),
+            purpose=reader.choice(item, "purpose", PURPOSES, prefix),
+            owner=reader.choice(item, "owner", OWNERS, prefix),
+            **{name: reader.money(item, name, prefix) for name in MONEY_FIELDS},
+            facts=_deciding(item, LOAN_FACTS, reader, prefix),
         )
         loans.append(loan)
     liens = [loan.lien for loan in loans]
@@ -296,9 +302,9 @@ def _deciding(
         if data.get(name) is None:
             continue  # not given: nothing to read
         if name in DATE_FACTS:
-            value: Any = reader.date(data, name, prefix + name)
+            value: Any = reader.date(data, name, prefix)
         else:
-            value = reader.choice(data, name, ANSWERS, prefix + name)
+            value = reader.choice(data, name, ANSWERS, prefix)
         if value is not None:
             found[name] = value
     return found
@@ -316,40 +322,31 @@ def read_case(data: Any, today: dt.date) -> Case:
     state = data.get("state")
     if not isinstance(state, str) or state.upper() not in STATE_NAMES:
         errors.add("state", N_("Use a two-letter state code such as CA, or DC."))
-    stage = reader.choice(data, "stage", STAGES, "stage", required=True)
+    stage = reader.choice(data, "stage", STAGES, required=True)
     loans = _loans(data.get("loans"), reader)
-    evaluation_day = reader.date(data, "today", "today") or today
+    evaluation_day = reader.date(data, "today") or today
     case = Case(
         state=state.upper() if isinstance(state, str) else "",
         stage=stage or "",
         loans=loans,
         today=evaluation_day,
-        occupancy=reader.choice(data, "occupancy", OCCUPANCY, "occupancy"),
+        occupancy=reader.choice(data, "occupancy", OCCUPANCY),
         units=_units(data.get("units"), errors),
         acres=_acres(data.get("acres"), errors),
-        foreclosure_type=reader.choice(
-            data, "foreclosure_type", FORECLOSURE_TYPES, "foreclosure_type"
-        ),
-        sale_date=reader.date(data, "sale_date", "sale_date"),
-        sale_date_precision=reader.choice(
-            data, "sale_date_precision", DATE_PRECISIONS, "sale_date_precision"
-        )
-        or "day",
-        sale_price=reader.money(data, "sale_price", "sale_price"),
-        home_value=reader.money(data, "home_value", "home_value"),
-        lender_approved_sale=reader.choice(
-            data, "lender_approved_sale", ANSWERS, "lender_approved_sale"
-        ),
-        written_release=reader.choice(data, "written_release", ANSWERS, "written_release"),
-        bankruptcy=reader.choice(data, "bankruptcy", BANKRUPTCY, "bankruptcy"),
-        lawsuit_served=reader.choice(data, "lawsuit_served", ANSWERS, "lawsuit_served"),
-        foreclosing_lien=reader.choice(
-            data, "foreclosing_lien", FORECLOSING_LIENS, "foreclosing_lien"
-        ),
-        pay_after_taxes=reader.money(data, "pay_after_taxes", "pay_after_taxes"),
-        pay_period=reader.choice(data, "pay_period", PAY_PERIODS, "pay_period"),
-        assets_value=reader.money(data, "assets_value", "assets_value"),
-        debts_total=reader.money(data, "debts_total", "debts_total"),
+        foreclosure_type=reader.choice(data, "foreclosure_type", FORECLOSURE_TYPES),
+        sale_date=reader.date(data, "sale_date"),
+        sale_date_precision=reader.choice(data, "sale_date_precision", DATE_PRECISIONS) or "day",
+        sale_price=reader.money(data, "sale_price"),
+        home_value=reader.money(data, "home_value"),
+        lender_approved_sale=reader.choice(data, "lender_approved_sale", ANSWERS),
+        written_release=reader.choice(data, "written_release", ANSWERS),
+        bankruptcy=reader.choice(data, "bankruptcy", BANKRUPTCY),
+        lawsuit_served=reader.choice(data, "lawsuit_served", ANSWERS),
+        foreclosing_lien=reader.choice(data, "foreclosing_lien", FORECLOSING_LIENS),
+        pay_after_taxes=reader.money(data, "pay_after_taxes"),
+        pay_period=reader.choice(data, "pay_period", PAY_PERIODS),
+        assets_value=reader.money(data, "assets_value"),
+        debts_total=reader.money(data, "debts_total"),
         facts=_deciding(data, CASE_FACTS, reader, ""),
     )
 
