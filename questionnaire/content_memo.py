@@ -32,6 +32,8 @@ def once(owners: tuple[object, ...], name: str, build: Callable[[], T]) -> T:
 
 def _alive(refs: tuple[Any, ...], owners: tuple[object, ...]) -> bool:
     """Whether the kept references still point at these very owners."""
-    if len(owners) == 1:  # the usual case, without a loop
+    if len(owners) == 1:  # the usual cases, without a loop
         return bool(refs[0]() is owners[0])
+    if len(owners) == 2:
+        return bool(refs[0]() is owners[0] and refs[1]() is owners[1])
     return all(ref() is owner for ref, owner in zip(refs, owners, strict=True))

@@ -40,6 +40,20 @@ def test_an_owner_made_in_a_dead_ones_place_gets_its_own_value() -> None:
     assert values == list(range(200))
 
 
+def test_owners_together_are_checked_each_one() -> None:
+    """One, two or three owners: a value is kept only while every owner is the same object."""
+    lasting = Owner()
+    for count in (1, 2, 3):
+        values = []
+        for number in range(100):
+            fresh = Owner()
+            owners = (lasting, fresh, lasting)[:count] if count > 1 else (fresh,)
+            values.append(once(owners, f"n{count}", lambda n=number: n))
+            del fresh, owners
+            gc.collect()
+        assert values == list(range(100)), count
+
+
 def test_a_facts_sources_are_those_its_law_file_lists(app: Flask) -> None:
     law = app.extensions["shortfall.law"]
     for jurisdiction in law.jurisdictions.values():

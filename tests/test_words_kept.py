@@ -9,6 +9,7 @@ from decimal import Decimal
 from flask.testing import FlaskClient
 
 from bench.pages import CASE as TEXAS_SALE
+from questionnaire.api.serialize import option_words_kept
 from questionnaire.law.findings import Reason
 from questionnaire.words import Words
 
@@ -57,9 +58,22 @@ def test_an_answer_leaves_no_amount_or_date_behind(client: FlaskClient) -> None:
     kept = [str(value) for value in words._kept.values()]  # texts, and findings' JSON
     assert len(kept) >= 10, "the answer's own-word findings are kept"
     assert any(isinstance(value, dict) for value in words._kept.values())
+    # The options' own words, and whole options that read the same for everyone.
+    options = option_words_kept(words)
+    assert any(isinstance(key, tuple) for key in options), "closed options are kept whole"
+    kept += [str(value) for value in options.values()]
+    # What the options would leave and save is this person's: never kept.
+    worked_out = {
+        amount
+        for option in answer["options"]
+        for amount in (option["remaining_exposure"], option["saves"])
+        if amount not in (None, "0.00")
+    }
+    assert worked_out, "the case has options with amounts of its own"
     canaries = (
         *("October 7, 2028", "October 7, 2026", "211,987", "234,567", "276,543", "31,234"),
         *("2028-10-07", "2026-10-07", "211987.65", "234567.89", "276543.21", "31234.56"),
+        *worked_out,
     )
     for text in kept:
         for canary in canaries:

@@ -116,8 +116,27 @@ def loan_json(loan: LoanAssessment, words: Words) -> dict[str, Any]:
     }
 
 
-def option_json(option: Option, words: Words, kept: dict[str, Any]) -> dict[str, Any]:
-    """One option as the API shows it (`kept`: option_words_kept(words))."""
+def option_json(option: Option, words: Words, kept: dict[Any, Any]) -> dict[str, Any]:
+    """One option as the API shows it (`kept`: option_words_kept(words)).
+
+    An option without amounts whose reason carries none of a person's data (a closed door,
+    most often) reads the same for everyone: it is made once and kept with the option's own
+    words."""
+    if option.remaining_exposure is None and option.saves is None:
+        why = words.shared_key(option.why)
+        if why is not None:
+            key = (option.id, option.available, why)
+            found = kept.get(key)
+            if found is not None and found[0] is option.text:  # content loaded again: made again
+                made: dict[str, Any] = found[1]
+                return made
+            made = _option_json(option, words, kept)
+            kept[key] = (option.text, made)
+            return made
+    return _option_json(option, words, kept)
+
+
+def _option_json(option: Option, words: Words, kept: dict[Any, Any]) -> dict[str, Any]:
     return {
         **_option_words(option.text, words, kept),
         "id": option.id,
@@ -129,14 +148,15 @@ def option_json(option: Option, words: Words, kept: dict[str, Any]) -> dict[str,
     }
 
 
-def option_words_kept(words: Words) -> dict[str, Any]:
-    """The options' own words made so far in this language: option id -> (text, JSON)."""
+def option_words_kept(words: Words) -> dict[Any, Any]:
+    """The options' own words made so far in this language: option id -> (text, JSON), and
+    whole options that read the same for everyone (see option_json)."""
     return once(
         (words.words,), f"option words {words.language} {words.fallback} {words.plain}", dict
     )
 
 
-def _option_words(text: OptionText, words: Words, kept: dict[str, Any]) -> dict[str, Any]:
+def _option_words(text: OptionText, words: Words, kept: dict[Any, Any]) -> dict[str, Any]:
     """An option's own words and law, the same in every answer in a language: made once."""
     found = kept.get(text.id)
     if found is not None and found[0] is text:  # content loaded again: made again
