@@ -126,12 +126,10 @@ def option_json(option: Option, words: Words, kept: dict[Any, Any]) -> dict[str,
         why = words.shared_key(option.why)
         if why is not None:
             key = (option.id, option.available, why)
-            found = kept.get(key)
-            if found is not None and found[0] is option.text:  # content loaded again: made again
-                made: dict[str, Any] = found[1]
-                return made
-            made = _option_json(option, words, kept)
-            kept[key] = (option.text, made)
+            made = _found(kept, key, option.text)
+            if made is None:
+                made = _option_json(option, words, kept)
+                kept[key] = (option.text, made)
             return made
     return _option_json(option, words, kept)
 
@@ -156,11 +154,20 @@ def option_words_kept(words: Words) -> dict[Any, Any]:
     )
 
 
+def _found(kept: dict[Any, Any], key: Any, text: OptionText) -> dict[str, Any] | None:
+    """What was kept under `key`, if it was made from this very option text (content loaded
+    again is made again)."""
+    found = kept.get(key)
+    if found is not None and found[0] is text:
+        made: dict[str, Any] = found[1]
+        return made
+    return None
+
+
 def _option_words(text: OptionText, words: Words, kept: dict[Any, Any]) -> dict[str, Any]:
     """An option's own words and law, the same in every answer in a language: made once."""
-    found = kept.get(text.id)
-    if found is not None and found[0] is text:  # content loaded again: made again
-        made: dict[str, Any] = found[1]
+    made = _found(kept, text.id, text)
+    if made is not None:
         return made
     cautions = (
         {"text": words.pick(c.text), "citations": tuple(c.citations)} for c in text.cautions
